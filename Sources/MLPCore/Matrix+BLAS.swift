@@ -1,0 +1,96 @@
+import CBLAS
+
+// The one file that talks to CBLAS (OpenBLAS). Everything else calls these wrappers, so the
+// C interface, its Int32 arguments and its row-major flags stay in one place.
+
+/// Thin, typed wrappers over the few BLAS routines mlpsh uses.
+public enum BLAS {
+  /// How many threads OpenBLAS may use for one call.
+  ///
+  /// Training runs use 1 so that independent runs of a sweep can each take a core.
+  public static var threadCount: Int {
+    get { Int(openblas_get_num_threads()) }
+    set { openblas_set_num_threads(Int32(max(1, newValue))) }
+  }
+
+  /// The general matrix product on raw row-major storage:
+  /// ```
+  /// C = alpha * op(A) * op(B) + beta * C
+  /// ```
+  /// where `op(A)` is `m x k`, `op(B)` is `k x n` and `C` is `m x n`; `op` transposes when
+  /// asked, through the BLAS flag (no transposed copy is ever made).
+  static func gemm(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    alpha: Float, a: UnsafePointer<Float>, lda: Int,
+    b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
+    cblas_sgemm(CblasRowMajor,
+                transposeA ? CblasTrans : CblasNoTrans,
+                transposeB ? CblasTrans : CblasNoTrans,
+                blasint(m), blasint(n), blasint(k),
+                alpha, a, blasint(lda), b, blasint(ldb),
+                beta, c, blasint(ldc))
+  }
+
+  /// `y = alpha * x + y` over `count` elements.
+  static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    cblas_saxpy(blasint(count), alpha, x, 1, y, 1)
+  }
+}
+
+// MARK: - Products of whole matrices
+
+extension Matrix {
+  /// Writes the product into `result`:
+  /// ```
+  /// result = alpha * op(a) * op(b) + beta * result
+  /// ```
+  /// - Parameters:
+  ///   - transposingA: use `aᵀ` in place of `a` (through the BLAS flag, without a copy).
+  ///   - transposingB: use `bᵀ` in place of `b`.
+  public static func multiply(
+    _ a: Matrix, transposingA: Bool = false,
+    _ b: Matrix, transposingB: Bool = false,
+    into result: inout Matrix, alpha: Float = 1, beta: Float = 0
+  ) {
+    let (m, k) = transposingA ? (a.columns, a.rows) : (a.rows, a.columns)
+    let (kb, n) = transposingB ? (b.columns, b.rows) : (b.rows, b.columns)
+    precondition(k == kb, "cannot multiply \(m)x\(k) by \(kb)x\(n)")
+    precondition(result.rows == m && result.columns == n,
+                 "product is \(m)x\(n) but the result is \(result.rows)x\(result.columns)")
+    guard m > 0 && n > 0 else { return }
+    if k == 0 {
+      result.storage.withUnsafeMutableBufferPointer { c in
+        for i in c.indices { c[i] *= beta }
+      }
+      return
+    }
+    a.storage.withUnsafeBufferPointer { aPointer in
+      b.storage.withUnsafeBufferPointer { bPointer in
+        result.storage.withUnsafeMutableBufferPointer { cPointer in
+          BLAS.gemm(transposeA: transposingA, transposeB: transposingB, m: m, n: n, k: k,
+                    alpha: alpha, a: aPointer.baseAddress!, lda: a.columns,
+                    b: bPointer.baseAddress!, ldb: b.columns,
+                    beta: beta, c: cPointer.baseAddress!, ldc: n)
+        }
+      }
+    }
+  }
+
+  /// The product `op(a) * op(b)` as a new matrix.
+  public static func product(
+    _ a: Matrix, transposingA: Bool = false, _ b: Matrix, transposingB: Bool = false
+  ) -> Matrix {
+    let m = transposingA ? a.columns : a.rows
+    let n = transposingB ? b.rows : b.columns
+    var result = Matrix(rows: m, columns: n)
+    multiply(a, transposingA: transposingA, b, transposingB: transposingB, into: &result)
+    return result
+  }
+
+  /// The matrix product `lhs * rhs`.
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+    product(lhs, rhs)
+  }
+}

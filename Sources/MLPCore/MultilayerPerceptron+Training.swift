@@ -1,0 +1,160 @@
+extension MultilayerPerceptron {
+  /// Checks that `inputs` and `labels` fit this model, as `train` and `evaluate` need.
+  public func validate(inputs: Matrix, labels: [Int]) throws(TrainingError) {
+    guard inputs.columns == inputSize else {
+      throw .featureCountMismatch(model: inputSize, data: inputs.columns)
+    }
+    guard inputs.rows == labels.count else {
+      throw .labelCountMismatch(samples: inputs.rows, labels: labels.count)
+    }
+    if let bad = labels.first(where: { $0 < 0 || $0 >= classCount }) {
+      throw .labelOutOfRange(label: bad, classCount: classCount)
+    }
+  }
+
+  /// Trains by mini-batch stochastic gradient descent.
+  ///
+  /// Each iteration takes the next `batchSize` samples (in order, or in a per-epoch shuffled
+  /// order), runs them forward, records the batch's loss and accuracy, and takes one step
+  /// ```
+  /// θ ← θ - η ∇θ L
+  /// ```
+  /// The loop allocates nothing: its buffers are sized once, for the batch size.
+  ///
+  /// - Parameters:
+  ///   - progress: called after every iteration.
+  ///   - shouldStop: asked before every iteration; `true` ends the run, keeping what was
+  ///     learnt (Ctrl-C in the shell).
+  /// - Throws: `TrainingError` when the data does not fit the model or an option is out of range.
+  @discardableResult
+  public mutating func train(
+    inputs: Matrix, labels: [Int], options: TrainingOptions = TrainingOptions(),
+    progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
+  ) throws(TrainingError) -> TrainingReport {
+    try validate(inputs: inputs, labels: labels)
+    let batchSize = options.batchSize
+    guard batchSize >= 1 else { throw .notPositive(option: "batch", value: batchSize) }
+    guard batchSize <= inputs.rows else {
+      throw .batchTooLarge(batchSize: batchSize, samples: inputs.rows)
+    }
+    let batchesPerEpoch = inputs.rows / batchSize
+    let total = options.iterations ?? options.epochs * batchesPerEpoch
+    guard total >= 1 else {
+      throw .notPositive(option: options.iterations == nil ? "epochs" : "iterations", value: total)
+    }
+
+    // Work on moved-out copies, so the loop's pointers do not overlap access to `self`.
+    var theta: [Float] = []
+    swap(&theta, &parameters)
+    var steps: [TrainingStep] = []
+    swap(&steps, &history.steps)
+    defer {
+      swap(&theta, &parameters)
+      swap(&steps, &history.steps)
+    }
+    steps.reserveCapacity(steps.count + total)
+    let examplesBefore = steps.last?.examplesSeen ?? 0
+    let epochsBefore = steps.last?.epoch ?? 0
+
+    let workspace = Workspace(layerSizes: layerSizes, capacity: batchSize)
+    let rollback = RollbackPoint(copying: theta)
+    var generator = SeededGenerator(seed: options.seed)
+    var order = options.shuffle ? generator.permutation(of: inputs.rows) : []
+    let loss = CrossEntropy(epsilon: epsilon)
+    let learningRate = options.learningRate ?? self.learningRate
+    let last = layers.count
+    let features = inputs.columns
+    var report = TrainingReport(iterations: 0, outcome: .completed, lastStep: nil)
+
+    inputs.storage.withUnsafeBufferPointer { x in
+      labels.withUnsafeBufferPointer { y in
+        theta.withUnsafeMutableBufferPointer { thetaBuffer in
+          let parameters = thetaBuffer.baseAddress!
+          for iteration in 0 ..< total {
+            if shouldStop?() == true {
+              report.outcome = .interrupted
+              break
+            }
+            let batchIndex = iteration % batchesPerEpoch
+            if options.shuffle && batchIndex == 0 && iteration > 0 { generator.shuffle(&order) }
+            let start = batchIndex * batchSize
+            let input: UnsafePointer<Float>
+            let batchLabels: UnsafePointer<Int>
+            if options.shuffle {
+              for row in 0 ..< batchSize {
+                let sample = order[start + row]
+                (workspace.activations[0] + row * features)
+                  .update(from: x.baseAddress! + sample * features, count: features)
+                workspace.labels[row] = y[sample]
+              }
+              input = UnsafePointer(workspace.activations[0])
+              batchLabels = UnsafePointer(workspace.labels)
+            } else {
+              input = x.baseAddress! + start * features
+              batchLabels = y.baseAddress! + start
+            }
+
+            forward(parameters: parameters, input: input, count: batchSize, workspace: workspace)
+            let pass = crossEntropyPass(
+              probabilities: workspace.activations[last], labels: batchLabels, rows: batchSize,
+              columns: classCount, loss: loss, deltas: workspace.deltas[last],
+              columnSums: workspace.biasGradients[last])
+            let batchLoss = pass.lossSum / Double(batchSize)
+            guard batchLoss.isFinite else {
+              let restored = rollback.restoreIfOverflowed(thetaBuffer)
+              report.outcome = .diverged(iteration: iteration + 1, loss: batchLoss,
+                                         rolledBackTo: restored)
+              break
+            }
+            rollback.saveIfDue(iteration: iteration, thetaBuffer)
+            backward(parameters: parameters, input: input, count: batchSize, workspace: workspace,
+                     target: .descend(parameters: parameters, learningRate: learningRate))
+
+            let seen = (iteration + 1) * batchSize
+            let step = TrainingStep(
+              loss: Float(batchLoss), accuracy: Float(pass.correct) / Float(batchSize),
+              examplesSeen: examplesBefore + seen,
+              epoch: epochsBefore + Double(seen) / Double(inputs.rows))
+            steps.append(step)
+            report.iterations = iteration + 1
+            report.lastStep = step
+            progress?(TrainingProgress(iteration: iteration + 1, totalIterations: total, step: step))
+          }
+        }
+      }
+    }
+    return report
+  }
+}
+
+/// A copy of the parameters taken every few iterations, so that a run whose weights overflow
+/// can go back to the last ones known to be finite. Copying every iteration would cost a
+/// tenth of a step; every `interval` iterations it costs nothing measurable.
+private final class RollbackPoint {
+  let interval = 32
+  private let saved: UnsafeMutableBufferPointer<Float>
+  private(set) var iteration = 0
+
+  init(copying parameters: [Float]) {
+    saved = .allocate(capacity: parameters.count)
+    _ = saved.initialize(from: parameters)
+  }
+
+  deinit { saved.deallocate() }
+
+  /// Copies `parameters` when `iteration` is a multiple of the interval. Called only after
+  /// the iteration's forward pass gave a finite loss, so what is saved is finite.
+  func saveIfDue(iteration: Int, _ parameters: UnsafeMutableBufferPointer<Float>) {
+    guard iteration % interval == 0 else { return }
+    _ = saved.update(fromContentsOf: parameters)
+    self.iteration = iteration
+  }
+
+  /// Leaves finite parameters alone (they are the last finite ones); otherwise puts back the
+  /// saved copy and says which iteration it came from (1-based: the state before that step).
+  func restoreIfOverflowed(_ parameters: UnsafeMutableBufferPointer<Float>) -> Int? {
+    guard parameters.contains(where: { !$0.isFinite }) else { return nil }
+    _ = parameters.update(fromContentsOf: saved)
+    return iteration + 1
+  }
+}

@@ -1,0 +1,83 @@
+/// How `MultilayerPerceptron.train` runs. The defaults are the seed notebook's.
+public struct TrainingOptions: Sendable, Equatable {
+  /// Samples per mini-batch (the notebook's 64). The last partial batch of an epoch is dropped.
+  public var batchSize: Int = 64
+  /// The SGD step size; `nil` uses the model's own `learningRate`.
+  public var learningRate: Float? = nil
+  /// Passes over the data (the notebook's 1). Ignored when `iterations` is set.
+  public var epochs: Int = 1
+  /// Mini-batches to run; `nil` means `epochs` whole epochs. More iterations than one epoch
+  /// has batches carry on into the next epoch (the notebook ran off the end of its data).
+  public var iterations: Int? = nil
+  /// Visit the samples in a fresh random order each epoch (the notebook did not).
+  public var shuffle: Bool = false
+  /// The seed of the shuffling order.
+  public var seed: UInt64 = 0
+
+  public init(
+    batchSize: Int = 64, learningRate: Float? = nil, epochs: Int = 1, iterations: Int? = nil,
+    shuffle: Bool = false, seed: UInt64 = 0
+  ) {
+    self.batchSize = batchSize
+    self.learningRate = learningRate
+    self.epochs = epochs
+    self.iterations = iterations
+    self.shuffle = shuffle
+    self.seed = seed
+  }
+}
+
+/// Where a training run is, passed to the progress callback after every iteration.
+public struct TrainingProgress: Sendable {
+  /// Iterations done in this run, 1-based.
+  public var iteration: Int
+  /// Iterations this run will do if not stopped.
+  public var totalIterations: Int
+  /// The last batch's loss and accuracy.
+  public var step: TrainingStep
+}
+
+/// How a training run ended.
+public enum TrainingOutcome: Sendable, Equatable {
+  /// Every requested iteration ran.
+  case completed
+  /// `shouldStop` said stop (Ctrl-C); the iterations before it were kept.
+  case interrupted
+  /// The loss of iteration `iteration` (1-based, in this run) was not finite. The model kept
+  /// its last finite parameters; `rolledBackTo` is the iteration whose parameters those are
+  /// when the newest ones had already overflowed.
+  case diverged(iteration: Int, loss: Double, rolledBackTo: Int?)
+}
+
+/// What a training run did.
+public struct TrainingReport: Sendable, Equatable {
+  /// Iterations that updated the model.
+  public var iterations: Int
+  public var outcome: TrainingOutcome
+  /// The last batch's figures, if any iteration ran.
+  public var lastStep: TrainingStep?
+}
+
+/// Training inputs that do not fit the model, reported to the user.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+  case featureCountMismatch(model: Int, data: Int)
+  case labelCountMismatch(samples: Int, labels: Int)
+  case labelOutOfRange(label: Int, classCount: Int)
+  case batchTooLarge(batchSize: Int, samples: Int)
+  case notPositive(option: String, value: Int)
+
+  public var description: String {
+    switch self {
+    case let .featureCountMismatch(model, data):
+      return "the model takes \(model) inputs but the data has \(data) features"
+    case let .labelCountMismatch(samples, labels):
+      return "\(samples) samples but \(labels) labels"
+    case let .labelOutOfRange(label, classCount):
+      return "label \(label) is outside the model's \(classCount) classes (0 to \(classCount - 1))"
+    case let .batchTooLarge(batchSize, samples):
+      return "batch size \(batchSize) is larger than the \(samples) samples"
+    case let .notPositive(option, value):
+      return "\(option) must be at least 1, not \(value)"
+    }
+  }
+}

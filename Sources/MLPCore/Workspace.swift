@@ -1,0 +1,115 @@
+/// The buffers one forward and backward pass over a batch needs, allocated once for a batch
+/// size so that the training loop itself allocates nothing.
+final class Workspace {
+  /// The largest batch these buffers hold.
+  let capacity: Int
+  /// The layer sizes they were made for.
+  let layerSizes: [Int]
+  /// `activations[l]` holds a batch of layer `l`'s outputs (`capacity x layerSizes[l]`);
+  /// `activations[0]` is where a shuffled batch of inputs is gathered.
+  let activations: [UnsafeMutablePointer<Float>]
+  /// `deltas[l]`, for `l ≥ 1`, holds the gradient of the summed loss with respect to layer
+  /// `l`'s pre-activation; `deltas[0]` is never used (the input needs no gradient).
+  let deltas: [UnsafeMutablePointer<Float>]
+  /// `biasGradients[l]` holds the column sums of `deltas[l]`.
+  let biasGradients: [UnsafeMutablePointer<Float>]
+  /// The labels of the current batch, when they had to be gathered.
+  let labels: UnsafeMutablePointer<Int>
+
+  init(layerSizes: [Int], capacity: Int) {
+    self.capacity = capacity
+    self.layerSizes = layerSizes
+    activations = layerSizes.map { .allocate(capacity: capacity * $0) }
+    deltas = layerSizes.map { .allocate(capacity: capacity * $0) }
+    biasGradients = layerSizes.map { .allocate(capacity: $0) }
+    labels = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    for buffer in activations + deltas + biasGradients { buffer.deallocate() }
+    labels.deallocate()
+  }
+}
+
+/// Where `backward` puts what it computes.
+enum GradientTarget {
+  /// Apply the SGD step directly: `θ ← θ - η ∇θ`, fused into the products.
+  case descend(parameters: UnsafeMutablePointer<Float>, learningRate: Float)
+  /// Store `∇θ` in a buffer laid out like the parameters.
+  case store(gradients: UnsafeMutablePointer<Float>)
+}
+
+extension MultilayerPerceptron {
+  /// Runs a batch of `count` samples, read from `input` (`count x inputSize`, row-major),
+  /// through the network; each layer's output lands in `workspace.activations`, the class
+  /// probabilities in the last of them.
+  func forward(
+    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace
+  ) {
+    var layerInput = input
+    for (index, layer) in layers.enumerated() {
+      let output = workspace.activations[index + 1]
+      BLAS.gemm(transposeA: false, transposeB: false,
+                m: count, n: layer.outputSize, k: layer.inputSize,
+                alpha: 1, a: layerInput, lda: layer.inputSize,
+                b: parameters + layer.weightOffset, ldb: layer.outputSize,
+                beta: 0, c: output, ldc: layer.outputSize)
+      let bias = parameters + layer.biasRange.lowerBound
+      if index == layers.count - 1 {
+        addBiasAndSoftmax(output, rows: count, columns: layer.outputSize, bias: bias)
+      } else {
+        addBiasAndActivate(output, rows: count, columns: layer.outputSize, bias: bias,
+                           activation: activation)
+      }
+      layerInput = UnsafePointer(output)
+    }
+  }
+
+  /// Backpropagates from `workspace.deltas[last]` (which `crossEntropyPass` filled with
+  /// `ŷ - y` and `biasGradients[last]` with its column sums) to the first layer. For layer `l`
+  /// with input `a_l` and pre-activation gradient `δ_{l+1}` summed over a batch of `N`:
+  /// ```
+  /// ∇W_l = a_lᵀ · δ_{l+1} / N        ∇b_l = Σₙ δ_{l+1} / N
+  /// δ_l  = (δ_{l+1} · W_lᵀ) ⊙ f'(a_l)
+  /// ```
+  /// `δ_l` is computed before `W_l` changes. With `.descend`, `W_l - η ∇W_l` is one `sgemm`
+  /// (`alpha = -η/N`, `beta = 1`), so the gradient is never stored.
+  func backward(
+    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int,
+    workspace: Workspace, target: GradientTarget
+  ) {
+    let (destination, alpha, beta): (UnsafeMutablePointer<Float>, Float, Float)
+    switch target {
+    case let .descend(parameters, learningRate):
+      (destination, alpha, beta) = (parameters, -learningRate / Float(count), 1)
+    case let .store(gradients):
+      (destination, alpha, beta) = (gradients, 1 / Float(count), 0)
+    }
+    for index in layers.indices.reversed() {
+      let layer = layers[index]
+      let delta = UnsafePointer(workspace.deltas[index + 1])
+      let layerInput = index == 0 ? input : UnsafePointer(workspace.activations[index])
+      if index > 0 {
+        BLAS.gemm(transposeA: false, transposeB: true,
+                  m: count, n: layer.inputSize, k: layer.outputSize,
+                  alpha: 1, a: delta, lda: layer.outputSize,
+                  b: parameters + layer.weightOffset, ldb: layer.outputSize,
+                  beta: 0, c: workspace.deltas[index], ldc: layer.inputSize)
+        multiplyByDerivative(workspace.deltas[index], outputs: layerInput, rows: count,
+                             columns: layer.inputSize, activation: activation,
+                             columnSums: workspace.biasGradients[index])
+      }
+      BLAS.gemm(transposeA: true, transposeB: false,
+                m: layer.inputSize, n: layer.outputSize, k: count,
+                alpha: alpha, a: layerInput, lda: layer.inputSize,
+                b: delta, ldb: layer.outputSize,
+                beta: beta, c: destination + layer.weightOffset, ldc: layer.outputSize)
+      let bias = destination + layer.biasRange.lowerBound
+      let sums = workspace.biasGradients[index + 1]
+      for j in 0 ..< layer.outputSize {
+        // beta = 0 means "overwrite", as in BLAS: never read what may be uninitialised.
+        bias[j] = (beta == 0 ? 0 : beta * bias[j]) + alpha * sums[j]
+      }
+    }
+  }
+}
