@@ -1,0 +1,76 @@
+import MLPCore
+
+extension CommandSpec {
+  /// `gradcheck samples=8 params=20`
+  static let gradcheck = CommandSpec(
+    name: "gradcheck", topic: .training,
+    summary: "check backpropagation against finite differences",
+    details: """
+      Compares every sampled gradient ∂L/∂θ from backpropagation with the central difference \
+      (L(θ + h) - L(θ - h)) / 2h, layer by layer, on the first samples of the data set (or on \
+      seeded random inputs when there is no data set that fits the model). Agreement to a \
+      relative error below 1e-2 (the network runs in single precision) means the gradients \
+      are right. Reports `max relative error`, `max absolute error` and `passed` (1 or 0).
+      """,
+    arguments: [
+      ArgumentSpec("MODEL", .model, "the mlp (default: the current model)"),
+      ArgumentSpec("DATA", .data, "samples to check on (default: the current data set, if it fits)"),
+    ],
+    options: [
+      OptionSpec("samples", .integer, default: "8", "how many samples the loss is taken over"),
+      OptionSpec("params", .integer, default: "20", "parameters checked per weight matrix and bias vector"),
+      OptionSpec("step", .number, default: "0.01", "the finite-difference step h"),
+      OptionSpec("seed", .integer, default: "the seed setting (0)", "which parameters and random inputs", setting: "seed"),
+    ],
+    example: "gradcheck\ngradcheck m16 samples=4 params=50"
+  ) { invocation throws(Diagnostic) in
+    let targets = try invocation.targets()
+    let (name, model) = try invocation.model(targets.model)
+    guard case let .mlp(network) = model else {
+      throw invocation.error(.wrongKind, "'\(name)' is a perceptron, whose step output has no gradient",
+                             hint: "gradcheck an mlp")
+    }
+    let count = try invocation.integer("samples", default: 8, atLeast: 1)
+    let params = try invocation.integer("params", default: 20, atLeast: 1)
+    let step = try invocation.positiveNumber("step", default: 0.01)
+    let seed = try invocation.seed(default: invocation.session.settings.seed)
+    let net = network.network
+
+    var inputs: Matrix
+    var labels: [Int]
+    var origin: String
+    let explicit = targets.data.flatMap { n in invocation.session.datasets[n].map { (n, $0) } }
+    let current = invocation.session.currentData.flatMap { n in invocation.session.datasets[n].map { (n, $0) } }
+    if let (dataName, data) = explicit ?? current,
+       data.train.features.columns == net.inputSize,
+       data.train.labels.allSatisfy({ $0 < net.classCount }) {
+      let rows = min(count, data.train.count)
+      inputs = data.train.features.rows(in: 0 ..< rows)
+      labels = Array(data.train.labels[0 ..< rows])
+      origin = "the first \(plural(rows, "sample")) of \(dataName)"
+    } else if let (dataName, _) = explicit {
+      throw invocation.error(.dataMismatch, "'\(dataName)' does not fit '\(name)'",
+                             hint: "it needs \(net.inputSize) features and labels below \(net.classCount)")
+    } else {
+      var generator = SeededGenerator(seed: seed)
+      inputs = Matrix(rows: count, columns: net.inputSize)
+      for i in inputs.storage.indices { inputs.storage[i] = Float(generator.nextNormal()) }
+      labels = (0 ..< count).map { _ in generator.nextInt(below: net.classCount) }
+      origin = "\(plural(count, "random sample")) (seed \(seed))"
+    }
+    let report = GradientCheck(step: step, samplesPerLayer: params, seed: seed).run(on: net, inputs: inputs, labels: labels)
+    invocation.print("gradient check of \(name) on \(origin), h = \(format(step)):")
+    var rows = [["", "checked", "max abs error", "max rel error"]]
+    for entry in report.entries {
+      rows.append([entry.name, String(entry.checked), format(entry.maxAbsoluteError), format(entry.maxRelativeError)])
+    }
+    invocation.print(table(rows).joined(separator: "\n"))
+    let passed = report.passes()
+    invocation.print(passed
+      ? "gradients agree (max relative error \(format(report.maxRelativeError)))"
+      : "gradients DISAGREE (max relative error \(format(report.maxRelativeError)))")
+    invocation.record("max relative error", report.maxRelativeError)
+    invocation.record("max absolute error", report.maxAbsoluteError)
+    invocation.record("passed", passed ? 1 : 0)
+  }
+}

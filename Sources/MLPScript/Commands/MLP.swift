@@ -1,0 +1,86 @@
+import MLPCore
+
+extension CommandSpec {
+  /// `mlp [784,128,64,10] relu lr=0.01 init=he seed=1`
+  static let mlp = CommandSpec(
+    name: "mlp", topic: .models,
+    summary: "make a multilayer perceptron",
+    details: """
+      Makes a fully connected network with the given layer sizes, input first and classes \
+      last. Hidden layers use the activation; the output layer is a softmax over the classes, \
+      trained with cross-entropy. Weights are drawn from the seed, so the same command makes \
+      the same network. The new network becomes the current model; without a name it is \
+      called mlp1, mlp2, …
+      """,
+    arguments: [
+      ArgumentSpec("SIZES", .integerList, "layer sizes, input first, such as [784,128,64,10]", optional: false),
+      ArgumentSpec("ACTIVATION", .choice(Activation.allCases.map(\.rawValue)), "hidden activation"),
+    ],
+    options: [
+      OptionSpec("lr", .number, default: "the lr setting (0.01)", "learning rate", setting: "lr"),
+      OptionSpec("activation", .choice(Activation.allCases.map(\.rawValue)),
+                 default: "the activation setting (relu)", "hidden activation", setting: "activation"),
+      OptionSpec("init", .choice(Initializer.allCases.map(\.rawValue)),
+                 default: "the init setting (seed)", "how the first weights are drawn", setting: "init"),
+      OptionSpec("seed", .integer, default: "the seed setting (0)", "seed of the first weights", setting: "seed"),
+    ],
+    example: "mlp [784,128,64,10] relu\nm16 = mlp [784,128,64,10] relu lr=0.01 init=he",
+    binds: true
+  ) { invocation throws(Diagnostic) in
+    let settings = invocation.session.settings
+    var sizes: [Int]? = nil
+    var activation: Activation? = nil
+    for value in invocation.positionals {
+      switch value {
+      case let .list(elements, _):
+        guard sizes == nil else {
+          throw invocation.error(.extraArgument, "layer sizes are given twice", at: value)
+        }
+        sizes = try layerSizes(elements, in: value, invocation)
+      case .word:
+        guard activation == nil, invocation.option("activation") == nil else {
+          throw invocation.error(.extraArgument, "the activation is given twice", at: value)
+        }
+        activation = try invocation.convert.choice(value, noun: "activation") as Activation
+      default:
+        throw invocation.error(.badValue, "expected layer sizes or an activation, not \(value.display)",
+                               at: value, hint: "such as 'mlp [784,128,64,10] relu'")
+      }
+    }
+    guard let sizes else {
+      throw invocation.error(.missingArgument, "'mlp' needs layer sizes",
+                             hint: "such as 'mlp [784,128,64,10] relu'")
+    }
+    var chosen = settings.activation
+    if let activation {
+      chosen = activation
+    } else {
+      chosen = try invocation.choice("activation", noun: "activation", default: settings.activation)
+    }
+    let learningRate = try invocation.positiveNumber("lr", default: settings.learningRate)
+    let initializer = try invocation.choice("init", noun: "initializer", default: settings.initializer)
+    let seed = try invocation.seed(default: settings.seed)
+    let name = try invocation.claimName(kind: "mlp", isModel: true)
+
+    let network = MultilayerPerceptron(layerSizes: sizes, activation: chosen, learningRate: Float(learningRate),
+                                       initializer: initializer, seed: seed)
+    let model = Model.mlp(NetworkModel(network: network, initializer: initializer, seed: seed))
+    invocation.session.models[name] = model
+    invocation.session.currentModel = name
+    invocation.print("\(name): \(model.headline)")
+    invocation.record("parameters", Double(network.parameterCount))
+  }
+
+  /// Layer sizes from a list: at least two whole numbers, each at least 1.
+  private static func layerSizes(_ elements: [Value], in list: Value, _ invocation: Invocation) throws(Diagnostic) -> [Int] {
+    guard elements.count >= 2 else {
+      throw invocation.error(.badValue, "a network needs at least two layer sizes, got \(elements.count)",
+                             at: list, hint: "the input size first and the number of classes last")
+    }
+    var sizes: [Int] = []
+    for element in elements {
+      sizes.append(try invocation.convert.integer(element, key: "a layer size", atLeast: 1))
+    }
+    return sizes
+  }
+}

@@ -1,0 +1,90 @@
+import MLPCore
+
+/// Turns argument values into typed values, or into diagnostics that point at the value.
+public struct Converter: Sendable {
+  public let source: Source
+
+  public init(source: Source) {
+    self.source = source
+  }
+
+  func error(_ id: DiagnosticID, _ message: String, at value: Value, hint: String? = nil) -> Diagnostic {
+    Diagnostic(id, message, at: value.range, in: source, hint: hint)
+  }
+
+  /// A whole number, at least `atLeast` when given.
+  public func integer(_ value: Value, key: String, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {
+    guard case let .number(number, isInteger, _) = value else {
+      throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value)
+    }
+    guard isInteger, abs(number) < 1e15 else {
+      throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value,
+                  hint: "such as \(Int(number.rounded()))")
+    }
+    let integer = Int(number)
+    if let minimum, integer < minimum {
+      throw error(.badValue, "\(key) must be at least \(minimum), not \(integer)", at: value)
+    }
+    return integer
+  }
+
+  /// Any number.
+  public func number(_ value: Value, key: String) throws(Diagnostic) -> Double {
+    guard case let .number(number, _, _) = value else {
+      throw error(.badValue, "\(key) should be a number, not \(value.display)", at: value)
+    }
+    return number
+  }
+
+  /// A number greater than zero.
+  public func positiveNumber(_ value: Value, key: String) throws(Diagnostic) -> Double {
+    let number = try self.number(value, key: key)
+    guard number > 0 else {
+      throw error(.badValue, "\(key) must be greater than 0, not \(value.display)", at: value)
+    }
+    return number
+  }
+
+  /// `true`/`false` (also `yes`/`no`, `on`/`off`).
+  public func boolean(_ value: Value, key: String) throws(Diagnostic) -> Bool {
+    if case let .word(text, _) = value {
+      switch text.lowercased() {
+      case "true", "yes", "on": return true
+      case "false", "no", "off": return false
+      default: break
+      }
+    }
+    throw error(.badValue, "\(key) should be true or false, not \(value.display)", at: value,
+                hint: "should be true or false")
+  }
+
+  /// A seed: a whole number from 0 up.
+  public func seed(_ value: Value) throws(Diagnostic) -> UInt64 {
+    UInt64(try integer(value, key: "seed", atLeast: 0))
+  }
+
+  /// One of an enumeration's cases, by raw value: "unknown activation 'rleu'", with the hint
+  /// "should be relu, sigmoid or tanh".
+  public func choice<E: CaseIterable & RawRepresentable>(_ value: Value, noun: String) throws(Diagnostic) -> E
+  where E.RawValue == String {
+    let text: String
+    switch value {
+    case let .word(word, _): text = word
+    case let .string(string, _): text = string
+    default:
+      throw error(.badValue, "\(noun) should be \(E.choices), not \(value.display)", at: value)
+    }
+    guard let result = E(rawValue: text) else {
+      throw error(.badValue, "unknown \(noun) '\(text)'", at: value, hint: "should be \(E.choices)")
+    }
+    return result
+  }
+
+  /// A name (a bare word or a string).
+  public func text(_ value: Value, key: String) throws(Diagnostic) -> String {
+    switch value {
+    case let .word(text, _), let .string(text, _): return text
+    default: throw error(.badValue, "\(key) should be a name or a string, not \(value.display)", at: value)
+    }
+  }
+}

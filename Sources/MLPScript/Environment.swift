@@ -1,0 +1,27 @@
+import Foundation
+
+/// What the interpreter runs in: where output goes, what the output can do, and how the
+/// user asks a long command to stop.
+public struct Environment {
+  public var sink: OutputSink
+  public var style: OutputStyle
+  /// Asked between batches and between statements; true after Ctrl-C.
+  public var shouldStop: @Sendable () -> Bool
+  /// Seconds on a monotonic clock, for timing and ETAs.
+  public var clock: @Sendable () -> Double
+  /// How many scripts deep `run` has gone.
+  public var depth: Int = 0
+
+  /// Scripts may `run` one another at most this deep.
+  public static let maximumDepth = 16
+
+  public init(
+    sink: OutputSink, style: OutputStyle = .plain, shouldStop: @escaping @Sendable () -> Bool = { false },
+    clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }
+  ) {
+    self.sink = sink
+    self.style = style
+    self.shouldStop = shouldStop
+    self.clock = clock
+  }
+}

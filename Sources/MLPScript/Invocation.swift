@@ -1,0 +1,120 @@
+import Foundation
+
+/// One run of one command: the session it may change, its arguments, and its output.
+///
+/// A command's `run` receives a copy of the session; the interpreter keeps the copy only
+/// when the command succeeds, so a failing command never loses or half-changes state.
+public struct Invocation {
+  /// The session as this command sees and changes it.
+  public var session: Session
+  /// The command as written.
+  public let command: Command
+  public let spec: CommandSpec
+  /// The text the command came from.
+  public let source: Source
+  /// Where output goes, and how a run is stopped.
+  public let environment: Environment
+  /// What the command printed and the numbers it reported.
+  public internal(set) var report: CommandReport
+  /// Set by commands (such as `run`) whose partial work should be kept even if they fail.
+  public var keepsSessionOnError = false
+
+  init(session: Session, command: Command, spec: CommandSpec, source: Source, environment: Environment) {
+    self.session = session
+    self.command = command
+    self.spec = spec
+    self.source = source
+    self.environment = environment
+    self.report = CommandReport(command: spec.name)
+  }
+
+  public var convert: Converter { Converter(source: source) }
+  public var style: OutputStyle { environment.style }
+  /// True once the user has asked to stop (Ctrl-C).
+  public var shouldStop: Bool { environment.shouldStop() }
+  /// The name given with `name = command`, if any.
+  public var bindingName: String? { command.binding?.text }
+
+  // MARK: - Arguments
+
+  /// The value of option `key`, if given.
+  public func option(_ key: String) -> Value? {
+    for case let .option(name, value) in command.arguments where name.text == key { return value }
+    return nil
+  }
+
+  /// The positional values, in order.
+  public var positionals: [Value] {
+    command.arguments.compactMap { if case let .positional(value) = $0 { return value } else { return nil } }
+  }
+
+  public func integer(_ key: String, default value: Int, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {
+    guard let given = option(key) else { return value }
+    return try convert.integer(given, key: key, atLeast: minimum)
+  }
+
+  public func number(_ key: String, default value: Double) throws(Diagnostic) -> Double {
+    guard let given = option(key) else { return value }
+    return try convert.number(given, key: key)
+  }
+
+  public func positiveNumber(_ key: String, default value: Double) throws(Diagnostic) -> Double {
+    guard let given = option(key) else { return value }
+    return try convert.positiveNumber(given, key: key)
+  }
+
+  public func boolean(_ key: String, default value: Bool) throws(Diagnostic) -> Bool {
+    guard let given = option(key) else { return value }
+    return try convert.boolean(given, key: key)
+  }
+
+  public func seed(default value: UInt64) throws(Diagnostic) -> UInt64 {
+    guard let given = option("seed") else { return value }
+    return try convert.seed(given)
+  }
+
+  public func choice<E: CaseIterable & RawRepresentable>(
+    _ key: String, noun: String, default value: E
+  ) throws(Diagnostic) -> E where E.RawValue == String {
+    guard let given = option(key) else { return value }
+    return try convert.choice(given, noun: noun)
+  }
+
+  // MARK: - Output
+
+  /// Prints `text` (one or more lines) and keeps it for `# expect:` checks.
+  public mutating func print(_ text: String = "") {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      environment.sink.line(String(line))
+      report.lines.append(String(line))
+    }
+  }
+
+  /// Records a number under `name` for `# expect:` lines ("test accuracy").
+  public mutating func record(_ name: String, _ value: Double) {
+    report.quantities.append((name, value))
+  }
+
+  /// Shows a transient status line when the output is a terminal.
+  public func status(_ text: String) {
+    if style.isTerminal { environment.sink.status(text) }
+  }
+
+  public func clearStatus() {
+    if style.isTerminal { environment.sink.clearStatus() }
+  }
+
+  // MARK: - Errors
+
+  /// A runtime diagnostic at `range`, by default under the command's name.
+  public func error(
+    _ id: DiagnosticID, _ message: String, at range: SourceRange? = nil, hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(id, message, at: range ?? command.name.range, in: source, hint: hint)
+  }
+
+  /// A diagnostic for a value this command does not accept.
+  public func error(_ id: DiagnosticID, _ message: String, at value: Value, hint: String? = nil) -> Diagnostic {
+    error(id, message, at: value.range, hint: hint)
+  }
+}

@@ -1,0 +1,62 @@
+/// Where the interpreter's output goes. The language knows nothing of terminals: the
+/// executable passes a sink that writes to standard output, tests pass one that collects.
+public protocol OutputSink: AnyObject {
+  /// Writes one line of output (without its newline).
+  func line(_ text: String)
+  /// Shows `text` as the transient status line, replacing the previous one. Only called
+  /// when the style says the output is a terminal.
+  func status(_ text: String)
+  /// Removes the status line, if one is shown.
+  func clearStatus()
+  /// Reports a diagnostic.
+  func diagnostic(_ diagnostic: Diagnostic)
+}
+
+/// What the output can do, decided by the executable: whether it is a terminal (cursor
+/// tricks, a progress bar) and whether to use colour (off with `NO_COLOR`).
+public struct OutputStyle: Sendable, Equatable {
+  public var isTerminal: Bool
+  public var color: Bool
+  /// Columns available.
+  public var width: Int
+
+  public init(isTerminal: Bool = false, color: Bool = false, width: Int = 80) {
+    self.isTerminal = isTerminal
+    self.color = color && isTerminal
+    self.width = max(width, 20)
+  }
+
+  /// Plain output: not a terminal, no colour, 80 columns.
+  public static let plain = OutputStyle()
+}
+
+/// A sink that keeps everything, for tests and captured runs.
+public final class CollectingSink: OutputSink {
+  /// Every line and rendered diagnostic, in order.
+  public private(set) var lines: [String] = []
+  /// The diagnostics reported.
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// How many status updates were shown.
+  public private(set) var statusUpdates = 0
+  private let renderer = DiagnosticRenderer(color: false)
+
+  public init() {}
+
+  public func line(_ text: String) { lines.append(text) }
+  public func status(_ text: String) { statusUpdates += 1 }
+  public func clearStatus() {}
+  public func diagnostic(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+    lines.append(contentsOf: renderer.render(diagnostic).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+  }
+
+  /// Everything, one line each, ending with a newline when not empty.
+  public var text: String { lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
+
+  /// Forgets what was collected.
+  public func clear() {
+    lines.removeAll()
+    diagnostics.removeAll()
+    statusUpdates = 0
+  }
+}

@@ -1,0 +1,47 @@
+/// "Did you mean …?": the nearest known name to a misspelt one.
+enum Suggestions {
+  /// The Levenshtein distance between `a` and `b`: the fewest insertions, deletions and
+  /// substitutions of one character that turn one into the other.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0 ... b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1 ... a.count {
+      current[0] = i
+      for j in 1 ... b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
+  /// The candidate closest to `name`, if it is close enough to be a likely typo: at most
+  /// one edit for names of up to four characters, two for longer ones, or `name` is a
+  /// prefix of exactly one candidate. Ties go to the candidate listed first.
+  static func closest(to name: String, among candidates: [String]) -> String? {
+    let limit = name.count <= 4 ? 1 : 2
+    var best: (candidate: String, distance: Int)? = nil
+    for candidate in candidates {
+      let distance = editDistance(name.lowercased(), candidate.lowercased())
+      if distance <= limit && distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    if let best { return best.candidate }
+    let extensions = candidates.filter { $0.hasPrefix(name) && !name.isEmpty }
+    return extensions.count == 1 ? extensions[0] : nil
+  }
+
+  /// "did you mean 'train'?", or `nil` when nothing is close.
+  static func hint(for name: String, among candidates: [String]) -> String? {
+    closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
+  }
+
+  /// "a, b or c": a list in prose.
+  static func prose(_ names: [String], conjunction: String = "or") -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
+  }
+}
