@@ -45,7 +45,7 @@ extension CommandSpec {
       }
     }
     lines.append("")
-    lines.append(contentsOf: details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    lines.append(contentsOf: wrap(details, width: 78))
     lines.append("")
     lines.append("example:")
     lines.append(contentsOf: example.split(separator: "\n").map { "  " + $0 })

@@ -30,9 +30,27 @@ func duration(_ seconds: Double) -> String {
   return String(format: "%d min %02d s", minutes, Int(seconds) % 60)
 }
 
+/// `text` broken into lines of at most `width` characters at spaces; existing line breaks
+/// are kept.
+func wrap(_ text: String, width: Int) -> [String] {
+  var lines: [String] = []
+  for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var line = ""
+    for word in paragraph.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    lines.append(line)
+  }
+  return lines
+}
+
 /// Rows of cells as a table with columns padded to their widest cell; numeric-looking
 /// cells are right-aligned.
-func table(_ rows: [[String]], indent: String = "  ") -> [String] {
+func table(_ rows: [[String]], indent: String = "  ", alignNumbers: Bool = true) -> [String] {
   guard let width = rows.map(\.count).max() else { return [] }
   var widths = Array(repeating: 0, count: width)
   for row in rows {
@@ -42,7 +60,7 @@ func table(_ rows: [[String]], indent: String = "  ") -> [String] {
     var cells: [String] = []
     for (index, cell) in row.enumerated() {
       let padding = String(repeating: " ", count: widths[index] - cell.count)
-      let numeric = index > 0 && Double(cell) != nil
+      let numeric = alignNumbers && index > 0 && Double(cell) != nil
       cells.append(numeric ? padding + cell : cell + padding)
     }
     return indent + cells.joined(separator: "  ").replacingOccurrences(

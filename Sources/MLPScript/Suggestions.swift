@@ -1,22 +1,25 @@
 /// "Did you mean …?": the nearest known name to a misspelt one.
 enum Suggestions {
-  /// The Levenshtein distance between `a` and `b`: the fewest insertions, deletions and
-  /// substitutions of one character that turn one into the other.
+  /// The edit distance between `a` and `b`: the fewest insertions, deletions,
+  /// substitutions and swaps of two neighbouring characters that turn one into the other
+  /// (the optimal string alignment distance; `trian` is one swap from `train`).
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
-    var previous = Array(0 ... b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
+    var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0 ... a.count { d[i][0] = i }
+    for j in 0 ... b.count { d[0][j] = j }
     for i in 1 ... a.count {
-      current[0] = i
       for j in 1 ... b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
     }
-    return previous[b.count]
+    return d[a.count][b.count]
   }
 
   /// The candidate closest to `name`, if it is close enough to be a likely typo: at most

@@ -1,1 +1,62 @@
+import ArgumentParser
+import Foundation
 import MLPScript
+
+/// The `mlpsh` command line: a REPL by default, or a script from a file, from `-c`, or
+/// from standard input when it is not a terminal.
+struct MLPShell: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mlpsh",
+    abstract: "A shell for building and training perceptrons and multilayer perceptrons.",
+    discussion: """
+      With no arguments, starts an interactive shell (type 'help' there). With FILE, runs the \
+      script and exits: 0 when it ran to the end, 65 for a syntax error, 70 for an error while \
+      running, 1 when an '# expect:' line did not hold, 130 when stopped by Ctrl-C. A script \
+      piped on standard input runs the same way. NO_COLOR turns colour off.
+      """,
+    version: "0.1.0"
+  )
+
+  @ArgumentParser.Argument(help: "A script to run (.mlp).", completion: .file(extensions: ["mlp"]))
+  var file: String?
+
+  @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands and exit.", valueName: "commands"))
+  var commands: String?
+
+  func validate() throws {
+    if file != nil && commands != nil {
+      throw ValidationError("give a script file or -c commands, not both")
+    }
+  }
+
+  func run() throws {
+    Interrupts.install()
+    let terminal = Terminal.current()
+    let sink = StandardOutputSink(terminal: terminal)
+    let environment = Environment(sink: sink, style: terminal.style, shouldStop: { Interrupts.isPending })
+    let interpreter = Interpreter(environment: environment)
+
+    if let commands {
+      try finish(interpreter.run(script: Source(name: "<command line>", text: commands)))
+    } else if let file {
+      guard FileManager.default.fileExists(atPath: (file as NSString).expandingTildeInPath) else {
+        sink.diagnostic(Diagnostic(.fileError, "cannot read '\(file)': no such file"))
+        throw ExitCode(66)
+      }
+      try finish(interpreter.run(file: file))
+    } else if isatty(STDIN_FILENO) == 0 {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      try finish(interpreter.run(script: Source(name: "<stdin>", text: String(decoding: data, as: UTF8.self))))
+    } else {
+      REPL(interpreter: interpreter, terminal: terminal).run()
+    }
+  }
+
+  /// Exits with the status a script's first diagnostic calls for.
+  private func finish(_ diagnostic: Diagnostic?) throws {
+    guard let diagnostic else { return }
+    throw ExitCode(diagnostic.id == .interrupted ? 130 : diagnostic.exitStatus)
+  }
+}
+
+MLPShell.main()

@@ -20,7 +20,7 @@ extension CommandSpec {
       OptionSpec("samples", .integer, default: "8", "how many samples the loss is taken over"),
       OptionSpec("params", .integer, default: "20", "parameters checked per weight matrix and bias vector"),
       OptionSpec("step", .number, default: "0.01", "the finite-difference step h"),
-      OptionSpec("seed", .integer, default: "the seed setting (0)", "which parameters and random inputs", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "which parameters and random inputs", setting: "seed"),
     ],
     example: "gradcheck\ngradcheck m16 samples=4 params=50"
   ) { invocation throws(Diagnostic) in

@@ -17,7 +17,7 @@ extension CommandSpec {
       OptionSpec("lr", .number, default: "0.001 (the notebook's)", "learning rate"),
       OptionSpec("rule", .choice(Perceptron.UpdateRule.allCases.map(\.rawValue)), default: "notebook",
                  "update rule"),
-      OptionSpec("seed", .integer, default: "the seed setting (0)", "seed of the first weights", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed"),
     ],
     example: "p = perceptron 2 lr=0.001",
     binds: true

@@ -62,7 +62,7 @@ extension CommandSpec {
       rows.append([setting.key, value, value == setting.defaultText ? setting.summary
                      : "\(setting.summary) (default \(setting.defaultText))"])
     }
-    invocation.print(table(rows, indent: "").joined(separator: "\n"))
+    invocation.print(table(rows, indent: "", alignNumbers: false).joined(separator: "\n"))
   }
 
   static func showModels(_ invocation: inout Invocation) {

@@ -21,13 +21,15 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("batch", .integer, default: "the batch setting (64)", "samples per mini-batch", setting: "batch"),
+      OptionSpec("batch", .integer, default: "the batch setting, 64", "samples per mini-batch", setting: "batch"),
       OptionSpec("lr", .number, default: "the model's learning rate", "learning rate for this run"),
-      OptionSpec("epochs", .integer, default: "the epochs setting (1)", "passes over the data", setting: "epochs"),
+      OptionSpec("epochs", .integer, default: "the epochs setting, 1", "passes over the data", setting: "epochs"),
       OptionSpec("iterations", .integer, default: "none", "mini-batches to run instead of whole epochs"),
-      OptionSpec("shuffle", .boolean, default: "the shuffle setting (false)", "new sample order every epoch",
+      OptionSpec("shuffle", .boolean, default: "the shuffle setting, false", "new sample order every epoch",
                  setting: "shuffle"),
-      OptionSpec("seed", .integer, default: "the seed setting (0)", "seed of the shuffling", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed"),
+      OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
+                 setting: "progress"),
     ],
     example: "train\ntrain m16 batch=16\ntrain epochs=5 shuffle=true lr=0.05",
     run: { invocation throws(Diagnostic) in
@@ -80,7 +82,8 @@ extension CommandSpec {
     invocation.print("training \(name) on \(dataName): \(plural(total, "iteration")) of \(options.batchSize) samples, "
       + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")")
 
-    let reporter = ProgressReporter(environment: invocation.environment, enabled: settings.progress)
+    let showProgress = try invocation.boolean("progress", default: settings.progress)
+    let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
     let environment = invocation.environment
     let before = network.history.iterations
     let report: TrainingReport
