@@ -48,8 +48,10 @@ final class LineReader {
       rl_callback_handler_remove()
     }
     while !ReadlineState.finished {
+      // The signal may land on another thread and leave this wait alone, so wake up ten
+      // times a second to look at the flag.
       var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
+      let ready = poll(&descriptor, 1, 100)
       if Interrupts.isPending {
         Interrupts.clear()
         cancelLine()
