@@ -14,5 +14,7 @@ let package = Package(
     ),
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
+    .executableTarget(
+      name: "mlpsh-bench", dependencies: ["MLPCore"], path: "benchmarks/Sources/mlpsh-bench"),
   ]
 )
