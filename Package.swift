@@ -5,6 +5,7 @@ let package = Package(
   name: "mlpsh",
   products: [
     .library(name: "MLPCore", targets: ["MLPCore"]),
+    .library(name: "MLPData", targets: ["MLPData"]),
   ],
   targets: [
     .systemLibrary(
@@ -12,7 +13,17 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
+    .target(
+      name: "MLPData",
+      dependencies: ["MLPCore", "CZlib"],
+      exclude: ["Generated/generate-digits.py"]
+    ),
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
+    .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
   ]
 )
