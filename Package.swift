@@ -30,6 +30,7 @@ let package = Package(
     // Tests, one target per module, plus the notebook's experiments on real MNIST.
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
+    .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(
