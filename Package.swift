@@ -5,6 +5,7 @@ let package = Package(
   name: "mlpsh",
   products: [
     .library(name: "MLPCore", targets: ["MLPCore"]),
+    .library(name: "MLPData", targets: ["MLPData"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
@@ -12,17 +13,31 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
   ],
   targets: [
+    // System libraries, from Debian's -dev packages.
     .systemLibrary(
       name: "CBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
     .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
+
+    // Libraries: dependencies point one way, Core <- Data, Plot <- Script <- mlpsh.
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
-    .target(name: "MLPScript", dependencies: ["MLPCore"]),
+    .target(
+      name: "MLPData",
+      dependencies: ["MLPCore", "CZlib"],
+      exclude: ["Generated/generate-digits.py"]
+    ),
+    .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData"]),
+
+    // The shell; the only target that imports CReadline.
     .executableTarget(
       name: "mlpsh",
       dependencies: [
@@ -30,7 +45,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    // Tests, one target per module, plus the notebook's experiments on real MNIST.
+    .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
+    .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
+    .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
+
+    // Benchmarks (benchmarks/run builds and drives this in release).
+    .executableTarget(
+      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData"],
+      path: "benchmarks/Sources/mlpsh-bench"),
   ]
 )

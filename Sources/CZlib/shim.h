@@ -1,0 +1,2 @@
+// zlib (Debian zlib1g-dev), for gzip inflation in MLPData's Gzip.swift.
+#include <zlib.h>

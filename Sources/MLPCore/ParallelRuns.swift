@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+
+/// Runs independent jobs (the runs of a sweep) side by side, one per core, each with a
+/// single BLAS thread, so that there are never more busy threads than cores.
+public enum ParallelRuns {
+  /// The number of cores this process may use.
+  public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+  /// `body(job)` for every job, at most `concurrency` at a time, results in job order.
+  public static func map<Job: Sendable, Result: Sendable>(
+    _ jobs: [Job], concurrency: Int = coreCount, _ body: @Sendable (Job) -> Result
+  ) -> [Result] {
+    let saved = BLAS.threadCount
+    BLAS.threadCount = 1
+    defer { BLAS.threadCount = saved }
+    let slots = ResultSlots<Result>(count: jobs.count)
+    let workers = max(1, min(concurrency, jobs.count))
+    let next = JobCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let index = next.take(below: jobs.count) {
+        slots.store(body(jobs[index]), at: index)
+      }
+    }
+    return slots.values()
+  }
+}
+
+/// Hands out job indices to workers, each once.
+private final class JobCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+
+  func take(below count: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+}
+
+/// One slot per job; each is written by exactly one worker, under a lock.
+private final class ResultSlots<Result>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ value: Result, at index: Int) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func values() -> [Result] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0! }
+  }
+}
