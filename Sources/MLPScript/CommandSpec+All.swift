@@ -3,6 +3,7 @@ extension CommandSpec {
   /// Every command, in the order `help` lists them within a topic. Adding a command is a
   /// file under `Commands/` and one entry here.
   public static let all: [CommandSpec] = [
+    .load, .scale, .split,
     .mlp, .perceptron,
     .train, .evaluate, .predict, .gradcheck,
     .show, .summary,

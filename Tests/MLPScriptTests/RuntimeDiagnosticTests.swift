@@ -92,7 +92,7 @@ import Testing
       error: 'train' makes nothing to name
        --> lesson.mlp:1:1
       1 | m = train
-        | ^ names are given to what 'mlp' or 'perceptron' make
+        | ^ names are given to what 'load', 'scale', 'split', 'mlp' or 'perceptron' make
       """),
     ("train = mlp [2,2]", """
       error: 'train' is a command
@@ -192,5 +192,48 @@ import Testing
     let interpreter = Interpreter(environment: Environment(sink: CollectingSink()))
     let error = interpreter.run(script: Source(name: "e.mlp", text: "mlp [2,3]\n# expect: parameters < 5"))
     #expect(error?.exitStatus == 1)
+  }
+}
+
+/// Data commands with the built-in digits and a missing MNIST folder.
+@Suite struct DataCommandTests {
+  @Test func aMissingFolderSaysWhereItLooked() {
+    let interpreter = Interpreter(environment: Environment(sink: CollectingSink()))
+    let error = interpreter.run(script: Source(name: "l.mlp", text: "load mnist from=/no/such/folder"))
+    #expect(error?.description == """
+      error: mnist not found; looked in '/no/such/folder'
+       --> l.mlp:1:6
+      1 | load mnist from=/no/such/folder
+        |      ^~~~~ give the folder with from="…" or set MLPSH_DATA
+      """)
+  }
+
+  @Test func scaleMapsTrainingAndTestSetsWithTheTrainingRange() throws {
+    let interpreter = Interpreter(environment: Environment(sink: CollectingSink()))
+    #expect(interpreter.run(line: "load digits; scale") == nil)
+    let entry = try #require(interpreter.session.datasets["digits"])
+    #expect(entry.train.features.storage.max() == 1 && entry.train.features.storage.min() == 0)
+    #expect(entry.test!.features.storage.allSatisfy { $0 >= 0 && $0 <= 1 })
+    #expect(interpreter.run(line: "scale to=standard") == nil)
+    let standard = try #require(interpreter.session.datasets["digits"]?.train.features)
+    // Column 20 of the training set: mean 0 and standard deviation 1 after standardising.
+    let column = (0 ..< standard.rows).map { Double(standard[$0, 20]) }
+    let mean = column.reduce(0, +) / Double(column.count)
+    let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(column.count)
+    #expect(abs(mean) < 1e-5 && abs(variance - 1) < 1e-3)
+  }
+
+  @Test func splitRefusesToDropATestSetUnlessAsked() {
+    let interpreter = Interpreter(environment: Environment(sink: CollectingSink()))
+    interpreter.run(line: "load digits")
+    let error = interpreter.run(script: Source(name: "s.mlp", text: "split test=0.3"))
+    #expect(error?.description == """
+      error: 'digits' already has a test set
+       --> s.mlp:1:1
+      1 | split test=0.3
+        | ^~~~~ split replace=true to split its training set anew
+      """)
+    #expect(interpreter.run(line: "split test=0.5 replace=true") == nil)
+    #expect(interpreter.session.datasets["digits"]?.test?.count == 719)
   }
 }

@@ -98,4 +98,37 @@ import Testing
     shell.send("\u{4}")
     #expect(try shell.waitForExit() == 0)
   }
+
+  @Test func ctrlCDuringTrainingKeepsTheModelTrainedSoFar() throws {
+    let history = historyFile()
+    defer { try? FileManager.default.removeItem(atPath: history) }
+    let shell = try start(history: history)
+    shell.send("load digits; m = mlp [64,256,256,10]\r")
+    try shell.expect("m: mlp 64-256-256-10")
+    try shell.expect(prompt)
+    // 179 iterations an epoch: far longer than the test waits.
+    shell.send("train epochs=5000 batch=8\r")
+    try shell.expect("training m on digits: 895000 iterations")
+    // The progress bar is up: let it run a little, then stop it.
+    try shell.expect("ETA")
+    Thread.sleep(forTimeInterval: 0.5)
+    shell.send("\u{3}")
+    try shell.expect("stopped m after ")
+    let count = try shell.expect(" of 895000 iterations (Ctrl-C); it keeps what it learnt")
+    let stoppedAt = try #require(Int(count))
+    #expect(stoppedAt > 1 && stoppedAt < 895000)
+    try shell.expect(prompt)
+    // The model keeps those iterations, and the session goes on.
+    shell.send("show m\r")
+    try shell.expect("trained \(stoppedAt) iterations")
+    try shell.expect(prompt)
+    shell.send("train iterations=3 progress=false\r")
+    try shell.expect("trained m: 3 iterations")
+    try shell.expect(prompt)
+    shell.send("show m\r")
+    try shell.expect("trained \(stoppedAt + 3) iterations")
+    try shell.expect(prompt)
+    shell.send("\u{4}")
+    #expect(try shell.waitForExit() == 0)
+  }
 }
