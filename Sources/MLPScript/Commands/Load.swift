@@ -20,7 +20,8 @@ extension CommandSpec {
       in the MLPSH_DATA environment variable, else from where a system package puts them; the \
       four IDX files may be gzipped. digits (1797 8×8 handwritten digits) is built in, split \
       into training and test sets by test= and seed=. Pixels stay raw (0 to 255 for MNIST); \
-      scale maps them to [0, 1]. limit=N keeps the first N samples of each set, for quick runs.
+      scale maps them to [0, 1]. limit=N keeps the first N samples of each set, for quick runs. \
+      Reports `train samples`, `test samples`, `features` and `classes`.
       """,
     arguments: [ArgumentSpec("NAME", .choice(["mnist", "fashion-mnist", "digits"]), "the data set", optional: false)],
     options: [

@@ -10,7 +10,7 @@ extension CommandSpec {
       last. Hidden layers use the activation; the output layer is a softmax over the classes, \
       trained with cross-entropy. Weights are drawn from the seed, so the same command makes \
       the same network. The new network becomes the current model; without a name it is \
-      called mlp1, mlp2, …
+      called mlp1, mlp2, … Reports `parameters`.
       """,
     arguments: [
       ArgumentSpec("SIZES", .integerList, "layer sizes, input first, such as [784,128,64,10]", optional: false),

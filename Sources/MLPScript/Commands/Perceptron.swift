@@ -10,7 +10,7 @@ extension CommandSpec {
       standard-normal first weights and a zero bias. It learns two classes (labels 0 and 1), \
       one sample at a time. Without INPUTS it takes as many inputs as the current data set \
       has features. rule=notebook is the notebook's update (driven by the sign of the error, \
-      through a ReLU of the input); rule=classic is Rosenblatt's.
+      through a ReLU of the input); rule=classic is Rosenblatt's. Reports `parameters`.
       """,
     arguments: [ArgumentSpec("INPUTS", .integer, "number of inputs (default: the current data's features)")],
     options: [

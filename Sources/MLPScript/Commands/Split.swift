@@ -9,7 +9,8 @@ extension CommandSpec {
       Shuffles the training set with the seed and moves the given share of it into a test \
       set, so that evaluate measures the model on samples it never learnt from. A data set \
       that already has a test set keeps it unless replace=true. With a name (s = split digits) \
-      the result is a new data set; otherwise it replaces the old one.
+      the result is a new data set; otherwise it replaces the old one. Reports `train \
+      samples` and `test samples`.
       """,
     arguments: [ArgumentSpec("DATA", .data, "the data set (default: the current one)")],
     options: [

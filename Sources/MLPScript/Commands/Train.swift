@@ -15,6 +15,9 @@ extension CommandSpec {
       On a terminal a progress bar shows loss, accuracy and the time left; Ctrl-C stops at the \
       end of the current batch and keeps what was learnt. The summary line gives the means \
       over the last 100 iterations.
+      Reports `iterations`, `updates`, `epochs`, `samples`, `loss` and `accuracy` (means over \
+      the last 100 iterations of the run), `last loss`, `last accuracy`, `total iterations` \
+      and `seconds`; a perceptron reports `epochs`, `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
