@@ -54,7 +54,11 @@ struct MLPShell: ParsableCommand {
 
   /// Exits with the status a script's first diagnostic calls for.
   private func finish(_ diagnostic: Diagnostic?) throws {
-    guard let diagnostic else { return }
+    guard let diagnostic else {
+      // Ctrl-C during the last command of a script still makes the run "stopped".
+      if Interrupts.isPending { throw ExitCode(130) }
+      return
+    }
     throw ExitCode(diagnostic.id == .interrupted ? 130 : diagnostic.exitStatus)
   }
 }
