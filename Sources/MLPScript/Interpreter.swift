@@ -34,6 +34,19 @@ public final class Interpreter {
     report(source)
   }
 
+  /// Runs the statements of one cell of an already parsed script, as a step-by-step
+  /// walkthrough or an exporter does; markdown cells do nothing.
+  @discardableResult
+  public func run(cell: Cell, of script: Script) -> Diagnostic? {
+    do {
+      try Self.execute(cell.statements, source: script.source, session: &session, environment: environment)
+      return nil
+    } catch {
+      environment.sink.diagnostic(error)
+      return error
+    }
+  }
+
   /// Reads and runs the script at `path`.
   @discardableResult
   public func run(file path: String) -> Diagnostic? {

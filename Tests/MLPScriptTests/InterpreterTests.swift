@@ -180,3 +180,28 @@ final class StopAfter: @unchecked Sendable {
     return count >= calls
   }
 }
+
+@Suite struct CellRunTests {
+  @Test func cellsRunOneAtATimeWithTheirOwnOutput() throws {
+    let script = try Parser.parse("""
+      # %% [markdown]
+      # Make a model.
+      # %%
+      mlp [2,3]
+      # %%
+      summary
+      # expect: parameters = 9
+      """, name: "cells.mlp")
+    let sink = CollectingSink()
+    let interpreter = Interpreter(environment: Environment(sink: sink))
+    var outputs: [[String]] = []
+    for cell in script.cells {
+      sink.clear()
+      #expect(interpreter.run(cell: cell, of: script) == nil)
+      outputs.append(sink.lines)
+    }
+    #expect(outputs[0].isEmpty)
+    #expect(outputs[1] == ["mlp1: mlp 2-3 relu, lr 0.01, init seed, seed 0, 9 parameters, 0 iterations trained"])
+    #expect(outputs[2].first == "mlp1 (mlp):")
+  }
+}
