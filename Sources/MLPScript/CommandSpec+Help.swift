@@ -15,6 +15,7 @@ extension CommandSpec {
     }
     lines.append("")
     lines.append("'help language' shows the syntax: names, lists, options, cells and '# expect:' lines.")
+    lines.append("to begin: load mnist; mlp [784,128,64,10] relu; train; evaluate")
     return lines
   }
 
