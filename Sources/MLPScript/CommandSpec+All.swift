@@ -4,7 +4,7 @@ extension CommandSpec {
   /// file under `Commands/` and one entry here.
   public static let all: [CommandSpec] = [
     .load, .scale, .split,
-    .mlp, .perceptron,
+    .mlp, .perceptron, .save,
     .train, .evaluate, .predict, .gradcheck,
     .show, .summary,
     .set, .reset, .run, .history, .help, .quit,

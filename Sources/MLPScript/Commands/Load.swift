@@ -13,7 +13,7 @@ extension CommandSpec {
   /// `load mnist`, `load digits test=0.2`
   static let load = CommandSpec(
     name: "load", topic: .data,
-    summary: "load a data set: mnist, fashion-mnist or digits",
+    summary: "load a data set (mnist, fashion-mnist, digits) or a saved model",
     details: """
       Loads a data set with its training and test sets and makes it the current data set. \
       mnist and fashion-mnist are read from the folder given with from=, else from the folder \
@@ -22,15 +22,18 @@ extension CommandSpec {
       into training and test sets by test= and seed=. Pixels stay raw (0 to 255 for MNIST); \
       scale maps them to [0, 1]. limit=N keeps the first N samples of each set, for quick runs. \
       Reports `train samples`, `test samples`, `features` and `classes`.
+      load FILE.json reads a model written by save and makes it the current model, named \
+      after the file unless given a name.
       """,
-    arguments: [ArgumentSpec("NAME", .choice(["mnist", "fashion-mnist", "digits"]), "the data set", optional: false)],
+    arguments: [ArgumentSpec("NAME", .choice(["mnist", "fashion-mnist", "digits"]),
+                             "the data set, or a model file ending in .json", optional: false)],
     options: [
       OptionSpec("from", .path, default: "$MLPSH_DATA", "the folder holding the IDX files"),
       OptionSpec("test", .number, default: "0.2", "share of digits held out for testing"),
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the digits split", setting: "seed"),
       OptionSpec("limit", .integer, default: "none", "keep only the first N samples of each set"),
     ],
-    example: "load mnist\nload digits test=0.25\nsmall = load mnist limit=1000",
+    example: "load mnist\nload digits test=0.25\nsmall = load mnist limit=1000\nm16 = load \"m16.json\"",
     binds: true
   ) { invocation throws(Diagnostic) in
     guard let value = invocation.positionals.first else {
@@ -38,6 +41,10 @@ extension CommandSpec {
     }
     let name = try invocation.convert.text(value, key: "the data set")
     let known = ["mnist", "fashion-mnist", "digits"]
+    if name.hasSuffix(".json") {
+      try loadModel(path: name, at: value, &invocation)
+      return
+    }
     guard known.contains(name) else {
       throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value,
                              hint: Suggestions.hint(for: name, among: known) ?? "should be \(Suggestions.prose(known))")
@@ -80,6 +87,28 @@ extension CommandSpec {
     invocation.record("test samples", Double(loaded.test?.count ?? 0))
     invocation.record("features", Double(loaded.train.featureCount))
     invocation.record("classes", Double(loaded.train.classCount))
+  }
+
+  /// `load FILE.json`: a model written by `save`.
+  static func loadModel(path: String, at value: Value, _ invocation: inout Invocation) throws(Diagnostic) {
+    let model: Model
+    do throws(ModelFileError) {
+      model = try ModelFile.read(path)
+    } catch {
+      throw invocation.error(.fileError, "cannot load a model from '\(path)': \(error)", at: value)
+    }
+    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let name: String
+    if invocation.bindingName != nil {
+      name = try invocation.claimName(kind: model.kind, isModel: true)
+    } else if Parser.isIdentifier(stem) && CommandSpec.named(stem) == nil && invocation.session.datasets[stem] == nil {
+      name = stem
+    } else {
+      name = invocation.session.freshName(for: model.kind)
+    }
+    invocation.session.models[name] = model
+    invocation.session.currentModel = name
+    invocation.print("\(name): \(model.headline) (from \(path))")
   }
 
   /// The four IDX files of `dataset` from the first folder that has them (gzipped or not).

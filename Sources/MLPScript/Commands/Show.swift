@@ -97,7 +97,8 @@ extension CommandSpec {
       if let means = network.network.history.recentMeans() {
         let last = network.network.history.steps.last!
         invocation.print("trained \(plural(network.network.history.iterations, "iteration")), "
-          + "\(format(last.epoch)) epochs, \(last.examplesSeen) samples; last 100: "
+          + "\(format(last.epoch)) epochs, \(last.examplesSeen) samples; "
+          + "last \(min(100, network.network.history.iterations)): "
           + "loss \(fixed(means.loss)), accuracy \(fixed(means.accuracy))")
       }
     case let .perceptron(perceptron):
