@@ -13,6 +13,12 @@ public enum BLAS {
     set { openblas_set_num_threads(Int32(max(1, newValue))) }
   }
 
+  /// The name of the kernel family OpenBLAS chose for this processor ("SkylakeX", "Haswell",
+  /// or "Prescott" when it did not recognise the processor and fell back to SSE3).
+  public static var coreName: String {
+    String(cString: openblas_get_corename())
+  }
+
   /// The general matrix product on raw row-major storage:
   /// ```
   /// C = alpha * op(A) * op(B) + beta * C
