@@ -39,6 +39,19 @@ public enum BLAS {
                 beta, c, blasint(ldc))
   }
 
+  /// The sum over the rows of a row-major `rows x columns` matrix, accumulated into `y`:
+  /// ```
+  /// y = alpha * Aᵀ · 1 + beta * y
+  /// ```
+  /// `ones` must hold at least `rows` ones. (A bias gradient is the column sum of a batch.)
+  static func columnSums(
+    rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>, ones: UnsafePointer<Float>,
+    beta: Float, y: UnsafeMutablePointer<Float>
+  ) {
+    cblas_sgemv(CblasRowMajor, CblasTrans, blasint(rows), blasint(columns),
+                alpha, a, blasint(columns), ones, 1, beta, y, 1)
+  }
+
   /// `y = alpha * x + y` over `count` elements.
   static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
     cblas_saxpy(blasint(count), alpha, x, 1, y, 1)
