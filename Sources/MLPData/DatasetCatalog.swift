@@ -79,12 +79,18 @@ public struct DatasetCatalog: Sendable {
     default: preconditionFailure("an IDX data set comes from a folder")
     }
     func path(_ file: KnownFile) -> String { Self.existingFile(file, in: directory)! }
-    let train = try IDXReader.readDataset(
-      images: path(dataset.trainImages), labels: path(dataset.trainLabels),
-      name: dataset.name, classNames: dataset.classNames)
-    let test = try IDXReader.readDataset(
-      images: path(dataset.testImages), labels: path(dataset.testLabels),
-      name: dataset.name, classNames: dataset.classNames)
+    let parts = [(dataset.trainImages, dataset.trainLabels), (dataset.testImages, dataset.testLabels)]
+      .map { (images: path($0.0), labels: path($0.1)) }
+    // The training and test sets are read on two threads: gunzip is the bulk of the time.
+    let results = ResultSlots<Dataset>(count: parts.count)
+    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+      results[index] = Result { () throws(DatasetError) -> Dataset in
+        try IDXReader.readDataset(images: parts[index].images, labels: parts[index].labels,
+                                  name: dataset.name, classNames: dataset.classNames)
+      }
+    }
+    let train = try results[0]!.get()
+    let test = try results[1]!.get()
     return LoadedData(train: train, test: test, origin: origin)
   }
 
@@ -157,5 +163,20 @@ public struct DatasetCatalog: Sendable {
   /// The names of the files of `dataset` that `folder` lacks.
   static func missingFiles(of dataset: KnownDataset, in folder: String) -> [String] {
     dataset.files.filter { existingFile($0, in: folder) == nil }.map(\.compressedName)
+  }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<Value, DatasetError>?]
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Result<Value, DatasetError>? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
   }
 }
