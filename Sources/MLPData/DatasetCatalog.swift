@@ -72,13 +72,11 @@ public struct DatasetCatalog: Sendable {
   public func load(
     _ dataset: KnownDataset, from folder: String? = nil, progress: DownloadProgress? = nil
   ) throws(DatasetError) -> LoadedData {
-    let origin = try locate(dataset, explicitFolder: folder, progress: progress)
-    let directory: String
-    switch origin {
-    case let .folder(path), let .cache(path), let .downloaded(path): directory = path
-    default: preconditionFailure("an IDX data set comes from a folder")
+    let (directory, origin) = try resolve(dataset, explicitFolder: folder, progress: progress)
+    // A file that vanished since it was found reads as missing, by its gzipped name.
+    func path(_ file: KnownFile) -> String {
+      Self.existingFile(file, in: directory) ?? (directory as NSString).appendingPathComponent(file.compressedName)
     }
-    func path(_ file: KnownFile) -> String { Self.existingFile(file, in: directory)! }
     let parts = [(dataset.trainImages, dataset.trainLabels), (dataset.testImages, dataset.testLabels)]
       .map { (images: path($0.0), labels: path($0.1)) }
     // The training and test sets are read on two threads: gunzip is the bulk of the time.
@@ -103,27 +101,34 @@ public struct DatasetCatalog: Sendable {
   public func locate(
     _ dataset: KnownDataset, explicitFolder: String? = nil, progress: DownloadProgress? = nil
   ) throws(DatasetError) -> DataOrigin {
+    try resolve(dataset, explicitFolder: explicitFolder, progress: progress).origin
+  }
+
+  /// The folder holding the four files, and how it was found.
+  private func resolve(
+    _ dataset: KnownDataset, explicitFolder: String?, progress: DownloadProgress?
+  ) throws(DatasetError) -> (folder: String, origin: DataOrigin) {
     if let explicitFolder {
       let missing = Self.missingFiles(of: dataset, in: explicitFolder)
       guard missing.isEmpty else {
         throw .notFound(dataset: dataset.name,
                         searched: ["\(explicitFolder) (missing \(missing.joined(separator: ", ")))"])
       }
-      return .folder(explicitFolder)
+      return (explicitFolder, .folder(explicitFolder))
     }
     var searched: [String] = []
     for folder in searchFolders(for: dataset) {
-      if Self.missingFiles(of: dataset, in: folder).isEmpty { return .folder(folder) }
+      if Self.missingFiles(of: dataset, in: folder).isEmpty { return (folder, .folder(folder)) }
       searched.append(folder)
     }
     let cache = cacheFolder(for: dataset)
-    if Self.missingFiles(of: dataset, in: cache).isEmpty { return .cache(cache) }
+    if Self.missingFiles(of: dataset, in: cache).isEmpty { return (cache, .cache(cache)) }
     searched.append(cache)
     guard allowsDownload else {
       throw .notFound(dataset: dataset.name, searched: searched)
     }
     try download(dataset, into: cache, progress: progress)
-    return .downloaded(cache)
+    return (cache, .downloaded(cache))
   }
 
   /// The folders searched before the cache, in order.
