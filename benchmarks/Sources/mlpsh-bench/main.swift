@@ -63,19 +63,9 @@ default:
   exit(64)
 }
 
-/// MNIST from `$MLPSH_DATA`, as `load mnist` reads it.
+/// MNIST as `load mnist` finds and reads it (here: from `$MLPSH_DATA`, never downloading).
 func loadMNIST() throws -> (train: Dataset, test: Dataset) {
-  guard let folder = ProcessInfo.processInfo.environment["MLPSH_DATA"] else {
-    FileHandle.standardError.write(Data("set MLPSH_DATA to the folder with the MNIST files\n".utf8))
-    exit(66)
-  }
-  let classes = (0 ..< 10).map(String.init)
-  return (
-    try IDXReader.readDataset(images: "\(folder)/train-images-idx3-ubyte.gz",
-                              labels: "\(folder)/train-labels-idx1-ubyte.gz",
-                              name: "mnist", classNames: classes),
-    try IDXReader.readDataset(images: "\(folder)/t10k-images-idx3-ubyte.gz",
-                              labels: "\(folder)/t10k-labels-idx1-ubyte.gz",
-                              name: "mnist test", classNames: classes)
-  )
+  let loaded = try DatasetCatalog(allowsDownload: false).load("mnist")
+  guard let test = loaded.test else { fatalError("MNIST comes with a test set") }
+  return (loaded.train, test)
 }
