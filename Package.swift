@@ -5,6 +5,7 @@ let package = Package(
   name: "mlpsh",
   products: [
     .library(name: "MLPCore", targets: ["MLPCore"]),
+    .library(name: "MLPPlot", targets: ["MLPPlot"]),
   ],
   targets: [
     .systemLibrary(
@@ -14,5 +15,11 @@ let package = Package(
     ),
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
+    .target(name: "MLPPlot"),
+    .testTarget(
+      name: "MLPPlotTests",
+      dependencies: ["MLPPlot"],
+      exclude: ["Snapshots"]
+    ),
   ]
 )
