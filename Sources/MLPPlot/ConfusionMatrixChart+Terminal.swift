@@ -1,9 +1,9 @@
 extension ConfusionMatrixChart {
   /// Terminal backgrounds of a diagonal cell by the fraction of its row it holds (dark to
   /// bright teal), and of an off-diagonal cell by its count over the largest confusion (grey
-  /// for the smallest sixth, then dark to bright red).
+  /// for the smallest fifth, then darker to brighter red).
   static let diagonalRamp: [UInt8] = [236, 23, 24, 30, 31, 37]
-  static let confusionRamp: [UInt8] = [236, 52, 88, 124, 160, 196]
+  static let confusionRamp: [UInt8] = [236, 52, 88, 124, 160]
 
   /// The matrix drawn for a terminal as a table, actual classes down and predicted classes
   /// across, with each row's total and recall, each column's total and the overall accuracy,
@@ -15,7 +15,7 @@ extension ConfusionMatrixChart {
     let unicode = style.unicode
     let names = (0 ..< classCount).map { name(ofClass: $0) }
     let largest = max(counts.flatMap { $0 }.max() ?? 0, 0)
-    let cellWidth = max(String(largest).count, names.map(\.count).max() ?? 1) + 2
+    let cellWidth = max(String(largest).count, names.map(\.count).max() ?? 1) + 1
     let labelWidth = max(["actual", "total"].map(\.count).max()!, names.map(\.count).max() ?? 1)
     let matrixStart = labelWidth + 1
     let divider = matrixStart + classCount * cellWidth

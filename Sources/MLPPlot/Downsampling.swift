@@ -18,17 +18,10 @@ enum Downsampling {
   /// result holds one polyline per unbroken run.
   ///
   /// - Parameters:
-  ///   - columns: the number of pixel columns across `xDomain`.
-  ///   - xDomain: the x values at the left and right edges.
-  static func minMax(
-    x: [Double], y: [Double], columns: Int, xDomain: ClosedRange<Double>
-  ) -> [[PlotPoint]] {
+  ///   - column: the pixel column an x value is drawn in — the very function the drawing uses,
+  ///     so that both agree on every point.
+  static func minMax(x: [Double], y: [Double], column: (Double) -> Int) -> [[PlotPoint]] {
     precondition(x.count == y.count, "\(x.count) x values for \(y.count) y values")
-    let span = xDomain.upperBound - xDomain.lowerBound
-    let scale = span > 0 ? Double(max(1, columns) - 1) / span : 0
-    func column(_ value: Double) -> Int {
-      Int(((value - xDomain.lowerBound) * scale).rounded())
-    }
 
     var runs: [[PlotPoint]] = []
     var run: [PlotPoint] = []

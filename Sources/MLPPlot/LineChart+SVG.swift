@@ -86,7 +86,7 @@ extension LineChart {
     svg.open("g", [("clip-path", "url(#plot-area)"), ("fill", "none"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
     for (index, line) in series.enumerated() {
       let scale = line.axis == .left ? leftScale : rightScale!
-      let runs = Downsampling.minMax(x: line.x, y: line.y, columns: Int(plotWidth.rounded()), xDomain: domain)
+      let runs = Downsampling.minMax(x: line.x, y: line.y) { Int(px($0).rounded()) }
       let polylines = runs.map { run in run.map { (x: px($0.x), y: py($0.y, scale)) } }
       let dense = line.count > Int(plotWidth / 2)
       svg.open("path", [

@@ -53,7 +53,7 @@ extension LineChart {
     for (index, line) in series.enumerated() {
       guard let scale = line.axis == .left ? left.scale : right?.scale else { continue }
       let dash = braille && !style.color ? LineChart.dashes[index % LineChart.dashes.count] : nil
-      let runs = Downsampling.minMax(x: line.x, y: line.y, columns: pixelWidth, xDomain: domain)
+      let runs = Downsampling.minMax(x: line.x, y: line.y, column: pixelColumn)
       for run in runs {
         let pixels = run.map { point in
           (x: pixelColumn(point.x),

@@ -52,7 +52,7 @@ public struct LineChart: Sendable, Equatable {
   /// The x values at the left and right edges: the data's extent, from 0 when the data starts
   /// near 0 (iterations 1 … 937 get 0 … 937).
   var xDomain: ClosedRange<Double> {
-    let bounds = series.compactMap { $0.finiteBounds?.x }
+    let bounds = series.compactMap(\.xExtent)
     guard let low = bounds.map(\.lowerBound).min(), let high = bounds.map(\.upperBound).max()
     else { return 0 ... 1 }
     guard high > low else { return low == 0 ? 0 ... 1 : min(0, low) ... max(0, high) }
@@ -68,7 +68,7 @@ public struct LineChart: Sendable, Equatable {
     if let fixed = axis == .left ? leftRange : rightRange {
       return NiceScale(within: fixed.lowerBound, fixed.upperBound, maxTicks: maxTicks)
     }
-    let bounds = onAxis.compactMap { $0.finiteBounds?.y }
+    let bounds = onAxis.compactMap(\.yExtent)
     guard let low = bounds.map(\.lowerBound).min(), let high = bounds.map(\.upperBound).max()
     else { return NiceScale(covering: 0, 1, maxTicks: maxTicks) }
     return NiceScale(covering: low, high, maxTicks: maxTicks)
@@ -97,7 +97,7 @@ public struct LineChart: Sendable, Equatable {
   /// runs with different batch sizes do.
   public var summary: String {
     guard !series.isEmpty else { return "\(title.isEmpty ? "chart" : title): no data" }
-    let ends = series.map { $0.finiteBounds?.x.upperBound }
+    let ends = series.map { $0.xExtent?.upperBound }
     let sameEnds = Set(ends.compactMap { $0 }).count <= 1
     let onlyLeft = !hasRightAxis && series.count > 1 && !leftLabel.isEmpty
     let parts = series.indices.map { index -> String in

@@ -3,7 +3,8 @@ import Foundation
 /// An axis scale whose ticks fall on round numbers: multiples of 1, 2, 2.5 or 5 times a power
 /// of ten (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
 ///
-/// The step is the smallest of those that gives at most `maxTicks` ticks:
+/// The step is the smallest of those that gives at most `maxTicks` ticks (at least three when
+/// the range spans 0):
 /// ```
 /// step = m · 10^k,  m ∈ {1, 2, 2.5, 5},  k = ⌊log10(span / (maxTicks - 1))⌋ …
 /// ```
@@ -100,17 +101,19 @@ struct NiceScale: Equatable, Sendable {
     return (lower - pad, upper + pad)
   }
 
-  /// The smallest nice step whose tick count (as `count` measures it) is at most `maxTicks`.
+  /// The smallest nice step whose tick count (as `count` measures it) is at most `maxTicks`,
+  /// or, for a range around 0 (which needs three ticks however large the step), the first
+  /// one twice the span.
   private static func step(
     _ lower: Double, _ upper: Double, maxTicks: Int, count: (Double) -> Int
   ) -> Double {
     let maxTicks = max(2, maxTicks)
-    let rough = (upper - lower) / Double(maxTicks - 1)
-    var power = pow(10, (log10(rough)).rounded(.down) - 1)
+    let span = upper - lower
+    var power = pow(10, (log10(span / Double(maxTicks - 1))).rounded(.down) - 1)
     while true {
       for multiple in [1, 2, 2.5, 5] {
         let step = multiple * power
-        if count(step) <= maxTicks { return step }
+        if count(step) <= maxTicks || (lower < 0 && upper > 0 && step >= 2 * span) { return step }
       }
       power *= 10
     }

@@ -5,8 +5,8 @@ import Foundation
 /// Foundation's formatters depend on the locale and are slow on Linux; these are neither, so
 /// golden snapshots read the same on every machine.
 enum NumberFormat {
-  /// `value` with exactly `decimals` digits after the point: `fixed(2.345, decimals: 2)` is
-  /// "2.35" (rounded half away from zero), never "-0".
+  /// `value` with exactly `decimals` digits after the point: `fixed(0.125, decimals: 2)` is
+  /// "0.13" (half away from zero, on the binary value), and never "-0".
   static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return nonFinite(value) }
     let decimals = max(0, min(decimals, 12))

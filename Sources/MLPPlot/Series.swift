@@ -40,18 +40,20 @@ public struct Series: Sendable, Equatable {
   /// The number of points.
   public var count: Int { y.count }
 
-  /// The smallest and largest finite x and y of the points whose x and y are both finite.
-  var finiteBounds: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
-    var xLow = Double.infinity, xHigh = -Double.infinity
-    var yLow = Double.infinity, yHigh = -Double.infinity
-    for (xValue, yValue) in zip(x, y) where xValue.isFinite && yValue.isFinite {
-      xLow = min(xLow, xValue)
-      xHigh = max(xHigh, xValue)
-      yLow = min(yLow, yValue)
-      yHigh = max(yHigh, yValue)
-    }
-    guard xLow <= xHigh else { return nil }
-    return (xLow ... xHigh, yLow ... yHigh)
+  /// The smallest and largest finite x, wherever y is (a run that diverged still spans all
+  /// its iterations); `nil` when there is none.
+  var xExtent: ClosedRange<Double>? {
+    extent(of: x.filter(\.isFinite))
+  }
+
+  /// The smallest and largest finite y at a finite x; `nil` when there is none.
+  var yExtent: ClosedRange<Double>? {
+    extent(of: zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map(\.1))
+  }
+
+  private func extent(of values: [Double]) -> ClosedRange<Double>? {
+    guard let low = values.min(), let high = values.max() else { return nil }
+    return low ... high
   }
 }
 
