@@ -132,9 +132,12 @@ public struct DecisionBoundary: Sendable, Equatable {
     index >= 0 && index < classNames.count ? classNames[index] : "class \(index)"
   }
 
-  /// The class the model gives point `point`.
-  func predictedClass(of point: Point) -> Int {
-    point.predicted ?? predictedClass(x: point.x, y: point.y)
+  /// The class the model gives point `point`; `nil` for a point with no prediction and a
+  /// coordinate that is not a number.
+  func predictedClass(of point: Point) -> Int? {
+    if let predicted = point.predicted { return predicted }
+    guard point.x.isFinite, point.y.isFinite else { return nil }
+    return predictedClass(x: point.x, y: point.y)
   }
 
   // MARK: - Summary

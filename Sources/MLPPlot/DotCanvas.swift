@@ -16,6 +16,9 @@ struct DotCanvas {
   /// Pixels per cell across and down: 2 × 4 for braille, 1 × 1 for ASCII.
   let dotsAcross: Int
   let dotsDown: Int
+  /// Size in pixels.
+  let pixelWidth: Int
+  let pixelHeight: Int
   /// The series owning each pixel, row by row from the top; -1 for none.
   private var owners: [Int16]
 
@@ -24,11 +27,10 @@ struct DotCanvas {
     self.rows = rows
     dotsAcross = braille ? 2 : 1
     dotsDown = braille ? 4 : 1
-    owners = Array(repeating: -1, count: columns * dotsAcross * rows * dotsDown)
+    pixelWidth = columns * dotsAcross
+    pixelHeight = rows * dotsDown
+    owners = Array(repeating: -1, count: pixelWidth * pixelHeight)
   }
-
-  var pixelWidth: Int { columns * dotsAcross }
-  var pixelHeight: Int { rows * dotsDown }
 
   /// Gives pixel (`x`, `y`) (from the top left) to `series`; pixels off the canvas are ignored.
   mutating func set(_ x: Int, _ y: Int, series: Int) {
@@ -46,16 +48,20 @@ struct DotCanvas {
     let dx = abs(end.x - x), dy = -abs(end.y - y)
     let sx = x < end.x ? 1 : -1, sy = y < end.y ? 1 : -1
     var error = dx + dy
-    while true {
-      if let dash {
-        if (x / dotsAcross) % (dash.on + dash.off) < dash.on { set(x, y, series: series) }
-      } else {
-        set(x, y, series: series)
+    let (width, height, across) = (pixelWidth, pixelHeight, dotsAcross)
+    let owner = Int16(series)
+    owners.withUnsafeMutableBufferPointer { pixels in
+      while true {
+        if x >= 0, y >= 0, x < width, y < height,
+          dash.map({ (x / across) % ($0.on + $0.off) < $0.on }) ?? true
+        {
+          pixels[y * width + x] = owner
+        }
+        if x == end.x && y == end.y { break }
+        let doubled = 2 * error
+        if doubled >= dy { error += dy; x += sx }
+        if doubled <= dx { error += dx; y += sy }
       }
-      if x == end.x && y == end.y { break }
-      let doubled = 2 * error
-      if doubled >= dy { error += dy; x += sx }
-      if doubled <= dx { error += dx; y += sy }
     }
   }
 
@@ -67,49 +73,41 @@ struct DotCanvas {
   ///   - marks: the ASCII mark of each series.
   ///   - colors: the terminal colour of each series, if any.
   func cells(marks: [Character], colors: [UInt8?]) -> [[TextCell]] {
-    var result: [[TextCell]] = []
-    result.reserveCapacity(rows)
-    var counts = [Int](repeating: 0, count: max(marks.count, colors.count, 1))
-    for row in 0 ..< rows {
-      var line: [TextCell] = []
-      line.reserveCapacity(columns)
-      for column in 0 ..< columns {
-        if dotsAcross == 1 {
-          let owner = Int(owners[row * pixelWidth + column])
-          if owner < 0 {
-            line.append(.blank)
-          } else {
-            line.append(TextCell(marks[owner % marks.count], style(of: owner, colors)))
-          }
-          continue
+    owners.withUnsafeBufferPointer { owners in
+      (0 ..< rows).map { row in
+        (0 ..< columns).map { column in
+          dotsAcross == 1
+            ? asciiCell(owner: Int(owners[row * pixelWidth + column]), marks, colors)
+            : brailleCell(row: row, column: column, owners, colors)
         }
-        var bits: UInt32 = 0
-        for index in counts.indices { counts[index] = 0 }
-        for dy in 0 ..< 4 {
-          for dx in 0 ..< 2 {
-            let owner = Int(owners[(row * 4 + dy) * pixelWidth + column * 2 + dx])
-            guard owner >= 0 else { continue }
-            bits |= DotCanvas.brailleBit[dy][dx]
-            if owner < counts.count { counts[owner] += 1 }
-          }
-        }
-        guard bits != 0 else {
-          line.append(.blank)
-          continue
-        }
-        let winner = counts.lastIndex { $0 > 0 } ?? 0
-        let glyph = Character(Unicode.Scalar(0x2800 + bits)!)
-        line.append(TextCell(glyph, style(of: winner, colors)))
       }
-      result.append(line)
     }
-    return result
+  }
+
+  private func asciiCell(owner: Int, _ marks: [Character], _ colors: [UInt8?]) -> TextCell {
+    owner < 0 ? .blank : TextCell(marks[owner % marks.count], style(of: owner, colors))
+  }
+
+  /// The braille character of a cell, in the colour of the highest-numbered series with a dot
+  /// in it (the last drawn: a later series overwrites the pixels it shares).
+  private func brailleCell(
+    row: Int, column: Int, _ owners: UnsafeBufferPointer<Int16>, _ colors: [UInt8?]
+  ) -> TextCell {
+    var bits: UInt32 = 0
+    var winner = -1
+    for dy in 0 ..< 4 {
+      let base = (row * 4 + dy) * pixelWidth + column * 2
+      for dx in 0 ..< 2 where owners[base + dx] >= 0 {
+        // Dots 1–3 and 4–6 run down the columns (bits 0–2, 3–5); 7 and 8 are the bottom row.
+        bits |= dy < 3 ? 1 << UInt32(dy + 3 * dx) : 0x40 << UInt32(dx)
+        winner = max(winner, Int(owners[base + dx]))
+      }
+    }
+    guard bits != 0 else { return .blank }
+    return TextCell(Character(Unicode.Scalar(0x2800 + bits)!), style(of: winner, colors))
   }
 
   private func style(of series: Int, _ colors: [UInt8?]) -> TextStyle {
     series < colors.count ? TextStyle(foreground: colors[series]) : .plain
   }
-
-  /// The bit of each dot, indexed [row][column] within the cell.
-  private static let brailleBit: [[UInt32]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
 }

@@ -7,8 +7,9 @@ extension LineChart {
   public func svg(width: Double = 760, height: Double = 440) -> String {
     let twin = hasRightAxis
     let hasLeft = series.contains { $0.axis == .left }
-    let leftScale = yScale(.left, maxTicks: 7) ?? NiceScale(covering: 0, 1, maxTicks: 7)
-    let rightScale = twin ? yScale(.right, maxTicks: 7) : nil
+    let extents = self.extents
+    let leftScale = yScale(.left, maxTicks: 7, extents) ?? NiceScale(covering: 0, 1, maxTicks: 7)
+    let rightScale = twin ? yScale(.right, maxTicks: 7, extents) : nil
     let minus = "\u{2212}"
     func labels(_ scale: NiceScale) -> [String] { scale.ticks.map { scale.label($0, minus: minus) } }
     func labelWidth(_ scale: NiceScale?) -> Double {
@@ -37,9 +38,10 @@ extension LineChart {
     svg.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: Palette.svgPlotBackground)
 
     // Grid and ticks: x, then the left (or only) y axis; the right axis gets labels only.
-    let domain = xDomain
+    let domain = xDomain(extents)
     let xScale = NiceScale(
-      within: domain.lowerBound, domain.upperBound, maxTicks: max(2, Int(plotWidth / 80)))
+      within: domain.lowerBound, domain.upperBound, maxTicks: max(2, Int(plotWidth / 80)),
+      minimumStep: xMinimumStep(extents))
     func px(_ x: Double) -> Double {
       let span = domain.upperBound - domain.lowerBound
       return left + (span > 0 ? (x - domain.lowerBound) / span : 0.5) * plotWidth
@@ -47,7 +49,7 @@ extension LineChart {
     func py(_ y: Double, _ scale: NiceScale) -> Double {
       top + (1 - scale.fraction(y)) * plotHeight
     }
-    let gridScale = hasLeft ? leftScale : rightScale!
+    let gridScale = hasLeft ? leftScale : (rightScale ?? leftScale)
     svg.open("g", [("stroke", Palette.svgGrid), ("stroke-width", "1")])
     for tick in xScale.ticks {
       svg.element("line", [("x1", n(px(tick))), ("y1", n(top)), ("x2", n(px(tick))), ("y2", n(top + plotHeight))])

@@ -26,11 +26,12 @@ extension LineChart {
     let rows = max(3, style.height - chrome)
 
     // Then the y scales, whose labels set the plot's width.
+    let extents = self.extents
     let left = AxisFrame.yTicks(rows: rows, dotsDown: dotsDown) { maxTicks in
-      yScale(.left, maxTicks: maxTicks) ?? NiceScale(covering: 0, 1, maxTicks: maxTicks)
+      yScale(.left, maxTicks: maxTicks, extents) ?? NiceScale(covering: 0, 1, maxTicks: maxTicks)
     }
     let right = twin
-      ? AxisFrame.yTicks(rows: rows, dotsDown: dotsDown) { yScale(.right, maxTicks: $0)! }
+      ? AxisFrame.yTicks(rows: rows, dotsDown: dotsDown) { yScale(.right, maxTicks: $0, extents)! }
       : nil
     let leftTicks = series.contains { $0.axis == .left } ? left.ticks : []
     let columns = AxisFrame.plotWidth(
@@ -38,7 +39,8 @@ extension LineChart {
       rightLabels: right.map { AxisFrame.labelWidth($0.ticks) })
 
     // The x axis, then the curves.
-    let domain = xDomain
+    let domain = xDomain(extents)
+    let minimumStep = xMinimumStep(extents)
     let pixelWidth = columns * dotsAcross
     func pixelColumn(_ x: Double) -> Int {
       let span = domain.upperBound - domain.lowerBound
@@ -46,7 +48,7 @@ extension LineChart {
     }
     let xTicks = AxisFrame.xTicks(
       columns: columns,
-      scale: { NiceScale(within: domain.lowerBound, domain.upperBound, maxTicks: $0) },
+      scale: { NiceScale(within: domain.lowerBound, domain.upperBound, maxTicks: $0, minimumStep: minimumStep) },
       column: { pixelColumn($0) / dotsAcross })
 
     var canvas = DotCanvas(columns: columns, rows: rows, braille: braille)

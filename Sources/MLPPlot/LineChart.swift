@@ -49,10 +49,13 @@ public struct LineChart: Sendable, Equatable {
 
   // MARK: - Domains
 
+  /// The extents of every series, in order: computed once per drawing.
+  var extents: [Series.Extents] { series.map(\.extents) }
+
   /// The x values at the left and right edges: the data's extent, from 0 when the data starts
   /// near 0 (iterations 1 … 937 get 0 … 937).
-  var xDomain: ClosedRange<Double> {
-    let bounds = series.compactMap(\.xExtent)
+  func xDomain(_ extents: [Series.Extents]) -> ClosedRange<Double> {
+    let bounds = extents.compactMap(\.x)
     guard let low = bounds.map(\.lowerBound).min(), let high = bounds.map(\.upperBound).max()
     else { return 0 ... 1 }
     guard high > low else { return low == 0 ? 0 ... 1 : min(0, low) ... max(0, high) }
@@ -60,15 +63,21 @@ public struct LineChart: Sendable, Equatable {
     return start ... high
   }
 
+  /// The smallest x tick step: 1 when every x is a whole number (iterations, examples seen),
+  /// so no tick falls between two of them.
+  func xMinimumStep(_ extents: [Series.Extents]) -> Double {
+    extents.allSatisfy(\.wholeX) ? 1 : 0
+  }
+
   /// The y scale of one axis, with at most `maxTicks` ticks: the fixed range if there is one,
   /// else the data's range widened to round ticks. `nil` for an axis no series is read on.
-  func yScale(_ axis: Series.Axis, maxTicks: Int) -> NiceScale? {
-    let onAxis = series.filter { $0.axis == axis }
+  func yScale(_ axis: Series.Axis, maxTicks: Int, _ extents: [Series.Extents]) -> NiceScale? {
+    let onAxis = series.indices.filter { series[$0].axis == axis }
     guard !onAxis.isEmpty else { return nil }
     if let fixed = axis == .left ? leftRange : rightRange {
       return NiceScale(within: fixed.lowerBound, fixed.upperBound, maxTicks: maxTicks)
     }
-    let bounds = onAxis.compactMap(\.yExtent)
+    let bounds = onAxis.compactMap { extents[$0].y }
     guard let low = bounds.map(\.lowerBound).min(), let high = bounds.map(\.upperBound).max()
     else { return NiceScale(covering: 0, 1, maxTicks: maxTicks) }
     return NiceScale(covering: low, high, maxTicks: maxTicks)
@@ -97,7 +106,7 @@ public struct LineChart: Sendable, Equatable {
   /// runs with different batch sizes do.
   public var summary: String {
     guard !series.isEmpty else { return "\(title.isEmpty ? "chart" : title): no data" }
-    let ends = series.map { $0.xExtent?.upperBound }
+    let ends = extents.map { $0.x?.upperBound }
     let sameEnds = Set(ends.compactMap { $0 }).count <= 1
     let onlyLeft = !hasRightAxis && series.count > 1 && !leftLabel.isEmpty
     let parts = series.indices.map { index -> String in

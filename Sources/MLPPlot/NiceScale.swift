@@ -36,8 +36,9 @@ struct NiceScale: Equatable, Sendable {
   }
 
   /// A scale that keeps `lower ... upper` and puts the ticks inside it, as for an x axis or a
-  /// fixed range such as accuracy's 0 ... 1.
-  init(within lower: Double, _ upper: Double, maxTicks: Int) {
+  /// fixed range such as accuracy's 0 ... 1. A `minimumStep` of 1 keeps the ticks of a count
+  /// (iterations) on whole numbers.
+  init(within lower: Double, _ upper: Double, maxTicks: Int, minimumStep: Double = 0) {
     guard lower.isFinite, upper.isFinite, upper > lower else {
       self.init(covering: lower, upper, maxTicks: maxTicks)
       return
@@ -45,7 +46,7 @@ struct NiceScale: Equatable, Sendable {
     func span(_ step: Double) -> (first: Double, last: Double) {
       ((lower / step - 1e-9).rounded(.up), (upper / step + 1e-9).rounded(.down))
     }
-    let step = NiceScale.step(lower, upper, maxTicks: maxTicks) { step in
+    let step = NiceScale.step(lower, upper, maxTicks: maxTicks, minimumStep: minimumStep) { step in
       let (first, last) = span(step)
       return Int(last - first) + 1
     }
@@ -105,7 +106,8 @@ struct NiceScale: Equatable, Sendable {
   /// or, for a range around 0 (which needs three ticks however large the step), the first
   /// one twice the span.
   private static func step(
-    _ lower: Double, _ upper: Double, maxTicks: Int, count: (Double) -> Int
+    _ lower: Double, _ upper: Double, maxTicks: Int, minimumStep: Double = 0,
+    count: (Double) -> Int
   ) -> Double {
     let maxTicks = max(2, maxTicks)
     let span = upper - lower
@@ -113,6 +115,8 @@ struct NiceScale: Equatable, Sendable {
     while true {
       for multiple in [1, 2, 2.5, 5] {
         let step = multiple * power
+        let multiples = minimumStep > 0 ? step / minimumStep : 1
+        guard step >= minimumStep, multiples == multiples.rounded() else { continue }
         if count(step) <= maxTicks || (lower < 0 && upper > 0 && step >= 2 * span) { return step }
       }
       power *= 10

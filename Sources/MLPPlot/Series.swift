@@ -40,20 +40,34 @@ public struct Series: Sendable, Equatable {
   /// The number of points.
   public var count: Int { y.count }
 
-  /// The smallest and largest finite x, wherever y is (a run that diverged still spans all
-  /// its iterations); `nil` when there is none.
-  var xExtent: ClosedRange<Double>? {
-    extent(of: x.filter(\.isFinite))
+  /// What the axes need to know of a series, found in one pass over its points.
+  struct Extents: Equatable {
+    /// The smallest and largest finite x, wherever y is (a run that diverged still spans all
+    /// its iterations); `nil` when there is none.
+    var x: ClosedRange<Double>?
+    /// The smallest and largest finite y at a finite x; `nil` when there is none.
+    var y: ClosedRange<Double>?
+    /// Whether every finite x is a whole number (iterations, examples seen).
+    var wholeX: Bool
   }
 
-  /// The smallest and largest finite y at a finite x; `nil` when there is none.
-  var yExtent: ClosedRange<Double>? {
-    extent(of: zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map(\.1))
-  }
-
-  private func extent(of values: [Double]) -> ClosedRange<Double>? {
-    guard let low = values.min(), let high = values.max() else { return nil }
-    return low ... high
+  var extents: Extents {
+    var xLow = Double.infinity, xHigh = -Double.infinity
+    var yLow = Double.infinity, yHigh = -Double.infinity
+    var whole = true
+    for index in x.indices {
+      let xValue = x[index], yValue = y[index]
+      guard xValue.isFinite else { continue }
+      if xValue < xLow { xLow = xValue }
+      if xValue > xHigh { xHigh = xValue }
+      if whole, xValue != xValue.rounded() { whole = false }
+      guard yValue.isFinite else { continue }
+      if yValue < yLow { yLow = yValue }
+      if yValue > yHigh { yHigh = yValue }
+    }
+    return Extents(
+      x: xLow <= xHigh ? xLow ... xHigh : nil, y: yLow <= yHigh ? yLow ... yHigh : nil,
+      wholeX: whole)
   }
 }
 

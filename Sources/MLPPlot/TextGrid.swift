@@ -50,11 +50,7 @@ struct TextGrid {
 
   /// Writes `text` from `column` on line `row`, growing the page as needed.
   mutating func put(_ text: String, row: Int, column: Int, style: TextStyle = .plain) {
-    var column = column
-    for character in text {
-      put(TextCell(character, style), row: row, column: column)
-      column += 1
-    }
+    put(text.map { TextCell($0, style) }, row: row, column: column)
   }
 
   /// Writes one cell, growing the page as needed; negative positions are ignored.
@@ -67,11 +63,21 @@ struct TextGrid {
     rows[row][column] = cell
   }
 
-  /// Writes `cells` from `column` on line `row`.
+  /// Writes `cells` from `column` on line `row`, growing the page as needed.
   mutating func put(_ cells: [TextCell], row: Int, column: Int) {
-    for (offset, cell) in cells.enumerated() {
-      put(cell, row: row, column: column + offset)
+    guard row >= 0, column >= 0, !cells.isEmpty else { return }
+    while rows.count <= row { rows.append([]) }
+    if rows[row].count <= column {
+      // Writing at or past the end, the common case: append, padding with blanks.
+      rows[row].append(contentsOf: repeatElement(.blank, count: column - rows[row].count))
+      rows[row].append(contentsOf: cells)
+      return
     }
+    let end = column + cells.count
+    if rows[row].count < end {
+      rows[row].append(contentsOf: repeatElement(.blank, count: end - rows[row].count))
+    }
+    rows[row].replaceSubrange(column ..< end, with: cells)
   }
 
   /// Starts a new line with `text` at `column`; returns its index.

@@ -110,3 +110,16 @@ final class NiceScaleTests: XCTestCase {
     XCTAssertEqual(NumberFormat.decimals(for: 0.1), 1)
   }
 }
+
+extension NiceScaleTests {
+  /// Iterations 1 … 3 get ticks 1, 2, 3, not 1.0, 1.5 …; 0 … 10 by 2, not by 2.5.
+  func testWholeNumberSteps() {
+    XCTAssertEqual(NiceScale(within: 1, 3, maxTicks: 5, minimumStep: 1).labels, ["1", "2", "3"])
+    XCTAssertEqual(NiceScale(within: 0, 10, maxTicks: 5, minimumStep: 1).step, 5)
+    XCTAssertEqual(NiceScale(within: 0, 10, maxTicks: 5).step, 2.5)
+    let iterations = LineChart(title: "", xAxis: .iterations, leftLabel: "", series: [Series(name: "a", y: [1.0, 2, 3])])
+    XCTAssertEqual(iterations.xMinimumStep(iterations.extents), 1)
+    let epochs = LineChart(title: "", xAxis: .epochs, leftLabel: "", series: [Series(name: "a", x: [0.5, 1], y: [1, 2])])
+    XCTAssertEqual(epochs.xMinimumStep(epochs.extents), 0)
+  }
+}
