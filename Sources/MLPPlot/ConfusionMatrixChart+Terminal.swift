@@ -1,9 +1,9 @@
 extension ConfusionMatrixChart {
   /// Terminal backgrounds of a diagonal cell by the fraction of its row it holds (dark to
-  /// bright teal), and of an off-diagonal cell by its count over the largest confusion (grey
-  /// for the smallest fifth, then darker to brighter red).
+  /// bright teal), and of an off-diagonal cell by its count over the largest confusion (dark
+  /// to bright red; the smallest fifth get red digits and no background).
   static let diagonalRamp: [UInt8] = [236, 23, 24, 30, 31, 37]
-  static let confusionRamp: [UInt8] = [236, 52, 88, 124, 160]
+  static let confusionRamp: [UInt8] = [52, 88, 124, 160]
 
   /// The matrix drawn for a terminal as a table, actual classes down and predicted classes
   /// across, with each row's total and recall, each column's total and the overall accuracy,
@@ -84,8 +84,10 @@ extension ConfusionMatrixChart {
     }
     let ramp = ConfusionMatrixChart.confusionRamp
     let strength = Double(count) / Double(max(1, confusion))
-    let index = min(ramp.count - 1, Int(strength * Double(ramp.count)))
-    return TextStyle(foreground: 231, background: ramp[index])
+    let index = min(ramp.count, Int(strength * Double(ramp.count + 1)))
+    // The smallest confusions are red numbers on the terminal's own background.
+    return index == 0
+      ? TextStyle(foreground: 167) : TextStyle(foreground: 231, background: ramp[index - 1])
   }
 
   private func rightAligned(_ text: String, _ width: Int) -> String {

@@ -81,4 +81,16 @@ final class TerminalSnapshotTests: XCTestCase {
       }
     }
   }
+
+  /// In colour the largest confusion gets the brightest red background, one a tenth its size
+  /// red digits on the terminal's background, the diagonal white on teal.
+  func testConfusionShadingFollowsSize() {
+    let chart = ConfusionMatrixChart(counts: [[50, 1, 10], [0, 50, 0], [0, 0, 50]])
+    let drawing = chart.terminal(TerminalStyle(width: 72, height: 22))
+    XCTAssertTrue(drawing.contains("\u{1B}[38;5;231;48;5;160m10 "), drawing)
+    XCTAssertTrue(drawing.contains("\u{1B}[38;5;167m 1 "), drawing)
+    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;37m50 "), drawing)
+    // Row 0 holds 50 of its 61 examples on the diagonal: 82 %, the fifth of six teals.
+    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;31m50 "), drawing)
+  }
 }
