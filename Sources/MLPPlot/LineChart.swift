@@ -125,7 +125,7 @@ public struct LineChart: Sendable, Equatable {
   private func extent(_ end: Double) -> String {
     let amount = NumberFormat.short(end)
     guard !xLabel.isEmpty else { return amount }
-    if end == 1, xLabel.hasSuffix("s"), !xLabel.contains(" ") {
+    if amount == "1", xLabel.hasSuffix("s"), !xLabel.contains(" ") {
       return amount + " " + xLabel.dropLast()
     }
     return amount + " " + xLabel

@@ -39,6 +39,14 @@ final class SummaryTests: XCTestCase {
       title: "", xAxis: .epochs, leftLabel: "loss",
       series: [Series(name: "loss", x: [0.5, 1], y: [1.5, 0.75])])
     XCTAssertEqual(chart.summary, "loss 1.5 → 0.75 over 1 epoch")
+    // 937 batches of 64 are 0.99947 of an epoch, written "1".
+    let almost = LineChart(
+      title: "", xAxis: .epochs, leftLabel: "loss",
+      series: [Series(name: "loss", x: [0.5, 937.0 * 64 / 60000], y: [1.5, 0.75])])
+    XCTAssertEqual(almost.summary, "loss 1.5 → 0.75 over 1 epoch")
+    let two = LineChart(
+      title: "", xAxis: .epochs, leftLabel: "loss", series: [Series(name: "loss", x: [1, 2], y: [1.5, 0.75])])
+    XCTAssertEqual(two.summary, "loss 1.5 → 0.75 over 2 epochs")
   }
 
   func testDivergenceAndMissingData() {
