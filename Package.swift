@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "MLPCore", targets: ["MLPCore"]),
     .library(name: "MLPData", targets: ["MLPData"]),
+    .library(name: "MLPPlot", targets: ["MLPPlot"]),
   ],
   targets: [
     // System libraries, from Debian's -dev packages.
@@ -26,10 +27,12 @@ let package = Package(
       dependencies: ["MLPCore", "CZlib"],
       exclude: ["Generated/generate-digits.py"]
     ),
+    .target(name: "MLPPlot"),
 
     // Tests, one target per module, plus the notebook's experiments on real MNIST.
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
+    .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
