@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "MLPCore", targets: ["MLPCore"]),
     .library(name: "MLPData", targets: ["MLPData"]),
+    .library(name: "MLPPlot", targets: ["MLPPlot"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
@@ -35,7 +36,8 @@ let package = Package(
       dependencies: ["MLPCore", "CZlib"],
       exclude: ["Generated/generate-digits.py"]
     ),
-    .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData"]),
+    .target(name: "MLPPlot"),
+    .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData", "MLPPlot"]),
 
     // The shell; the only target that imports CReadline.
     .executableTarget(
@@ -49,6 +51,7 @@ let package = Package(
     // Tests, one target per module, plus the notebook's experiments on real MNIST.
     .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
+    .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),

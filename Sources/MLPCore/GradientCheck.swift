@@ -101,8 +101,7 @@ extension MultilayerPerceptron {
             _ = crossEntropyPass(probabilities: workspace.activations[last], labels: y.baseAddress!,
                                  rows: inputs.rows, columns: classCount,
                                  loss: CrossEntropy(epsilon: epsilon),
-                                 deltas: workspace.deltas[last],
-                                 columnSums: workspace.biasGradients[last])
+                                 deltas: workspace.deltas[last])
             backward(parameters: theta.baseAddress!, input: x.baseAddress!, count: inputs.rows,
                      workspace: workspace, target: .store(gradients: gradient.baseAddress!))
           }

@@ -13,6 +13,12 @@ public enum BLAS {
     set { openblas_set_num_threads(Int32(max(1, newValue))) }
   }
 
+  /// The name of the kernel family OpenBLAS chose for this processor ("SkylakeX", "Haswell",
+  /// or "Prescott" when it did not recognise the processor and fell back to SSE3).
+  public static var coreName: String {
+    String(cString: openblas_get_corename())
+  }
+
   /// The general matrix product on raw row-major storage:
   /// ```
   /// C = alpha * op(A) * op(B) + beta * C
@@ -31,6 +37,19 @@ public enum BLAS {
                 blasint(m), blasint(n), blasint(k),
                 alpha, a, blasint(lda), b, blasint(ldb),
                 beta, c, blasint(ldc))
+  }
+
+  /// The sum over the rows of a row-major `rows x columns` matrix, accumulated into `y`:
+  /// ```
+  /// y = alpha * Aᵀ · 1 + beta * y
+  /// ```
+  /// `ones` must hold at least `rows` ones. (A bias gradient is the column sum of a batch.)
+  static func columnSums(
+    rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>, ones: UnsafePointer<Float>,
+    beta: Float, y: UnsafeMutablePointer<Float>
+  ) {
+    cblas_sgemv(CblasRowMajor, CblasTrans, blasint(rows), blasint(columns),
+                alpha, a, blasint(columns), ones, 1, beta, y, 1)
   }
 
   /// `y = alpha * x + y` over `count` elements.

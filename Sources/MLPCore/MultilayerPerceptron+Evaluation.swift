@@ -57,7 +57,7 @@ extension MultilayerPerceptron {
       forEachChunk(of: inputs) { start, count, probabilities in
         lossSum += crossEntropyPass(probabilities: probabilities, labels: y.baseAddress! + start,
                                     rows: count, columns: classCount, loss: loss,
-                                    deltas: nil, columnSums: nil).lossSum
+                                    deltas: nil).lossSum
         for row in 0 ..< count {
           let best = argmax(probabilities + row * classCount, count: classCount)
           predictions.append(best)
@@ -80,7 +80,7 @@ extension MultilayerPerceptron {
       forEachChunk(of: inputs) { start, count, probabilities in
         lossSum += crossEntropyPass(probabilities: probabilities, labels: y.baseAddress! + start,
                                     rows: count, columns: classCount, loss: loss,
-                                    deltas: nil, columnSums: nil).lossSum
+                                    deltas: nil).lossSum
       }
     }
     return lossSum / Double(max(inputs.rows, 1))

@@ -97,8 +97,7 @@ extension MultilayerPerceptron {
             forward(parameters: parameters, input: input, count: batchSize, workspace: workspace)
             let pass = crossEntropyPass(
               probabilities: workspace.activations[last], labels: batchLabels, rows: batchSize,
-              columns: classCount, loss: loss, deltas: workspace.deltas[last],
-              columnSums: workspace.biasGradients[last])
+              columns: classCount, loss: loss, deltas: workspace.deltas[last])
             let batchLoss = pass.lossSum / Double(batchSize)
             guard batchLoss.isFinite else {
               let restored = rollback.restoreIfOverflowed(thetaBuffer)

@@ -34,6 +34,15 @@ public struct Perceptron: Sendable, Equatable {
     self.rule = rule
   }
 
+  /// A perceptron with the given starting weights and bias (to start where another run
+  /// started, such as the notebook's).
+  public init(weights: [Double], bias: Double = 0, rule: UpdateRule = .notebook) {
+    precondition(!weights.isEmpty, "a perceptron needs at least one input")
+    self.weights = weights
+    self.bias = bias
+    self.rule = rule
+  }
+
   /// The output for one sample, 0 or 1.
   public func fire(_ x: some Collection<Float>) -> Int {
     precondition(x.count == weights.count, "\(x.count) inputs for \(weights.count) weights")

@@ -11,8 +11,8 @@ final class Workspace {
   /// `deltas[l]`, for `l ≥ 1`, holds the gradient of the summed loss with respect to layer
   /// `l`'s pre-activation; `deltas[0]` is never used (the input needs no gradient).
   let deltas: [UnsafeMutablePointer<Float>]
-  /// `biasGradients[l]` holds the column sums of `deltas[l]`.
-  let biasGradients: [UnsafeMutablePointer<Float>]
+  /// `capacity` ones: summing a batch over its rows is a product with this vector.
+  let ones: UnsafeMutablePointer<Float>
   /// The labels of the current batch, when they had to be gathered.
   let labels: UnsafeMutablePointer<Int>
 
@@ -21,12 +21,13 @@ final class Workspace {
     self.layerSizes = layerSizes
     activations = layerSizes.map { .allocate(capacity: capacity * $0) }
     deltas = layerSizes.map { .allocate(capacity: capacity * $0) }
-    biasGradients = layerSizes.map { .allocate(capacity: $0) }
+    ones = .allocate(capacity: capacity)
+    ones.initialize(repeating: 1, count: capacity)
     labels = .allocate(capacity: capacity)
   }
 
   deinit {
-    for buffer in activations + deltas + biasGradients { buffer.deallocate() }
+    for buffer in activations + deltas + [ones] { buffer.deallocate() }
     labels.deallocate()
   }
 }
@@ -66,14 +67,15 @@ extension MultilayerPerceptron {
   }
 
   /// Backpropagates from `workspace.deltas[last]` (which `crossEntropyPass` filled with
-  /// `ŷ - y` and `biasGradients[last]` with its column sums) to the first layer. For layer `l`
+  /// `ŷ - y`) to the first layer. For layer `l`
   /// with input `a_l` and pre-activation gradient `δ_{l+1}` summed over a batch of `N`:
   /// ```
   /// ∇W_l = a_lᵀ · δ_{l+1} / N        ∇b_l = Σₙ δ_{l+1} / N
   /// δ_l  = (δ_{l+1} · W_lᵀ) ⊙ f'(a_l)
   /// ```
   /// `δ_l` is computed before `W_l` changes. With `.descend`, `W_l - η ∇W_l` is one `sgemm`
-  /// (`alpha = -η/N`, `beta = 1`), so the gradient is never stored.
+  /// (`alpha = -η/N`, `beta = 1`) and `b_l - η ∇b_l` one `sgemv`, so the gradient is never
+  /// stored.
   func backward(
     parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int,
     workspace: Workspace, target: GradientTarget
@@ -95,21 +97,17 @@ extension MultilayerPerceptron {
                   alpha: 1, a: delta, lda: layer.outputSize,
                   b: parameters + layer.weightOffset, ldb: layer.outputSize,
                   beta: 0, c: workspace.deltas[index], ldc: layer.inputSize)
-        multiplyByDerivative(workspace.deltas[index], outputs: layerInput, rows: count,
-                             columns: layer.inputSize, activation: activation,
-                             columnSums: workspace.biasGradients[index])
+        multiplyByDerivative(workspace.deltas[index], outputs: layerInput,
+                             count: count * layer.inputSize, activation: activation)
       }
       BLAS.gemm(transposeA: true, transposeB: false,
                 m: layer.inputSize, n: layer.outputSize, k: count,
                 alpha: alpha, a: layerInput, lda: layer.inputSize,
                 b: delta, ldb: layer.outputSize,
                 beta: beta, c: destination + layer.weightOffset, ldc: layer.outputSize)
-      let bias = destination + layer.biasRange.lowerBound
-      let sums = workspace.biasGradients[index + 1]
-      for j in 0 ..< layer.outputSize {
-        // beta = 0 means "overwrite", as in BLAS: never read what may be uninitialised.
-        bias[j] = (beta == 0 ? 0 : beta * bias[j]) + alpha * sums[j]
-      }
+      BLAS.columnSums(rows: count, columns: layer.outputSize, alpha: alpha, a: delta,
+                      ones: workspace.ones, beta: beta,
+                      y: destination + layer.biasRange.lowerBound)
     }
   }
 }

@@ -18,17 +18,22 @@ extension Dataset {
     return scaled(from: range)
   }
 
-  /// The data set with `range` mapped linearly onto `[0, 1]`: `x' = (x − lo) / (hi − lo)`.
+  /// The data set with `range` mapped linearly onto `[0, 1]`: `x' = (x − lo) / (hi − lo)`,
+  /// divided (not multiplied by the reciprocal) so that MNIST gives exactly numpy's `x / 255`;
+  /// an empty range (lo = hi) maps everything to 0.
   ///
   /// Use it to scale a test set with the range of its training set.
   public func scaled(from range: ClosedRange<Float>) -> Dataset {
     let width = range.upperBound - range.lowerBound
-    let factor: Float = width > 0 ? 1 / width : 0
     let offset = range.lowerBound
     var result = self
     result.features.storage.withUnsafeMutableBufferPointer { values in
+      guard width > 0 else {
+        values.update(repeating: 0)
+        return
+      }
       for i in values.indices {
-        values[i] = (values[i] - offset) * factor
+        values[i] = (values[i] - offset) / width
       }
     }
     result.valueRange = 0 ... 1

@@ -29,7 +29,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
 
   // MARK: - CSV
 
-  /// A CSV file that cannot be read as a table of numbers; `line` and `column` count from 1.
+  /// A CSV file that cannot be read as a table of numbers; `line` counts lines and `column`
+  /// counts fields, both from 1.
   case malformedCSV(path: String, line: Int, column: Int?, problem: CSVProblem)
 
   // MARK: - Finding and downloading
@@ -70,8 +71,10 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .labelOutOfRange(path, index, label, classCount):
       return "'\(path)': label \(label) of sample \(index) is outside the \(classCount) classes "
         + "(0 to \(classCount - 1))"
+    case let .malformedCSV(path, _, _, .emptyFile):
+      return "'\(path)' is empty"
     case let .malformedCSV(path, line, column, problem):
-      let place = column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
+      let place = column.map { "'\(path)', line \(line), column \($0)" } ?? "'\(path)', line \(line)"
       return "\(place): \(problem)"
     case let .unknownDataset(name, known):
       return "unknown data set '\(name)'; should be \(listed(known))"
@@ -103,6 +106,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
   case lineTooLong(limit: Int)
   /// A quoted field is not closed on its line.
   case unterminatedQuote
+  /// Something other than a comma follows a quoted field.
+  case textAfterQuote
+  /// The label field is empty.
+  case emptyLabel
   /// Only a header, or only the label column: nothing to learn from.
   case noData(reason: String)
 
@@ -120,6 +127,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
       return "line longer than \(limit) bytes"
     case .unterminatedQuote:
       return "a quoted field is not closed on its line"
+    case .textAfterQuote:
+      return "text after the closing quote of a field"
+    case .emptyLabel:
+      return "the label is empty"
     case let .noData(reason):
       return reason
     }

@@ -3,10 +3,10 @@ import CZlib
 /// Gzip inflation through zlib: the one file of MLPData that reaches the C library.
 ///
 /// Files are recognised by their first two bytes (the gzip magic `1f 8b`), never by their
-/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. The whole output
-/// is inflated in one pass straight into a buffer preallocated from the size the gzip trailer
-/// announces (`ISIZE`, the uncompressed size modulo 2³²); only a file that lies about it (or one
-/// made of several gzip members) pays for growing the buffer.
+/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. zlib runs in
+/// gzip mode (`windowBits` = 16 + `MAX_WBITS`) and writes straight into the caller's buffer:
+/// either one buffer preallocated for the whole content (`inflate(_:path:)`), or, through
+/// `GzipReader`, the small chunks the IDX reader turns into floats as they come.
 enum Gzip {
   /// Whether `bytes` start with the gzip magic number `1f 8b`.
   static func isCompressed(_ bytes: [UInt8]) -> Bool {
@@ -15,63 +15,57 @@ enum Gzip {
 
   /// The uncompressed content of a gzip file: every member, concatenated.
   ///
+  /// The output buffer is preallocated from the size the gzip trailer announces (`ISIZE`),
+  /// plus one byte so that zlib reads the trailer in the same pass; only a file that lies
+  /// about it (or one of several members) pays for growing the buffer.
+  ///
   /// - Parameters:
   ///   - compressed: the whole gzip file.
   ///   - path: the file's path, for errors.
-  /// - Throws: `DatasetError.badGzip` for a corrupt, truncated or not-gzip input.
+  /// - Throws: `DatasetError.badGzip` for a corrupt or truncated input.
   static func inflate(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
-    let inflater = try Inflater(path: path)
-    return try compressed.withUnsafeBufferPointer { input throws(DatasetError) -> [UInt8] in
-      inflater.setInput(input)
-      var failure: DatasetError?
-      var finished = false
-      var output = [UInt8](unsafeUninitializedCapacity: expectedSize(of: input) + 1) { buffer, count in
+    let reader = try GzipReader(compressed, path: path)
+    var failure: DatasetError?
+    var output = [UInt8](unsafeUninitializedCapacity: reader.announcedSize + 1) { buffer, count in
+      do throws(DatasetError) {
+        count = try reader.read(into: buffer)
+      } catch {
+        failure = error
+        count = 0
+      }
+    }
+    if let failure { throw failure }
+    while !reader.isAtEnd {
+      let chunk = [UInt8](unsafeUninitializedCapacity: max(1 << 20, output.count / 2)) { buffer, count in
         do throws(DatasetError) {
-          (count, finished) = try inflater.inflate(into: buffer)
+          count = try reader.read(into: buffer)
         } catch {
           failure = error
           count = 0
         }
       }
       if let failure { throw failure }
-      while !finished {
-        let chunk = [UInt8](unsafeUninitializedCapacity: max(1 << 20, output.count / 2)) { buffer, count in
-          do throws(DatasetError) {
-            (count, finished) = try inflater.inflate(into: buffer)
-          } catch {
-            failure = error
-            count = 0
-          }
-        }
-        if let failure { throw failure }
-        output.append(contentsOf: chunk)
-      }
-      return output
+      output.append(contentsOf: chunk)
     }
-  }
-
-  /// The size announced by the last member's trailer, bounded by deflate's best ratio (1032:1)
-  /// so that a corrupt trailer cannot make us allocate gigabytes. One spare byte lets zlib read
-  /// the trailer in the same pass when the announcement is exact.
-  private static func expectedSize(of input: UnsafeBufferPointer<UInt8>) -> Int {
-    guard input.count >= 18 else { return 64 }
-    let tail = input.count - 4
-    let announced = Int(input[tail]) | Int(input[tail + 1]) << 8
-      | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
-    return max(64, min(announced, input.count * 1032))
+    return output
   }
 }
 
-/// A zlib inflate stream in gzip mode (`windowBits` 16 + `MAX_WBITS`).
+/// Inflates an in-memory gzip file front to back, into whatever buffers it is given.
 ///
-/// The `z_stream` lives on the heap because zlib keeps a pointer back to it and checks that it
-/// has not moved.
-private final class Inflater {
+/// The `z_stream` lives on the heap because zlib keeps a pointer back to it and checks that
+/// it has not moved.
+final class GzipReader {
   private let stream: UnsafeMutablePointer<z_stream>
+  private let input: [UInt8]
+  private var consumed = 0
   private let path: String
-  private var remainingInput: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+  /// Whether the last member has ended: everything has been read.
+  private(set) var isAtEnd = false
 
-  init(path: String) throws(DatasetError) {
+  /// A reader over `compressed`, which must start with the gzip magic number.
+  init(_ compressed: [UInt8], path: String) throws(DatasetError) {
+    self.input = compressed
     self.path = path
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
@@ -87,27 +81,38 @@ private final class Inflater {
     stream.deallocate()
   }
 
-  /// The bytes to inflate; they must stay alive until the last `inflate(into:)`.
-  func setInput(_ input: UnsafeBufferPointer<UInt8>) {
-    remainingInput = input
+  /// The size of the compressed input.
+  var compressedCount: Int { input.count }
+
+  /// The uncompressed size the last member's trailer announces (modulo 2³²), bounded by
+  /// deflate's best ratio (1032:1) so that a corrupt trailer cannot make us allocate gigabytes.
+  var announcedSize: Int {
+    guard input.count >= 18 else { return 64 }
+    let tail = input.count - 4
+    let announced = Int(input[tail]) | Int(input[tail + 1]) << 8
+      | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+    return max(64, min(announced, input.count * 1032))
   }
 
-  /// Inflates until `buffer` is full or the last member has ended.
+  /// Fills `buffer` with the next bytes of content.
   ///
-  /// - Returns: the number of bytes written, and whether the whole input has been inflated.
-  func inflate(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DatasetError) -> (Int, Bool) {
+  /// - Returns: the number of bytes written: `buffer.count`, or fewer only at the end.
+  /// - Throws: `DatasetError.badGzip` for corrupt data, a failed check or an early end.
+  func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DatasetError) -> Int {
     var written = 0
-    while !ended && written < buffer.count {
-      let inputCount = min(remainingInput.count, Int(UInt32.max))
+    while !isAtEnd && written < buffer.count {
       let outputCount = min(buffer.count - written, Int(UInt32.max))
-      stream.pointee.next_in = UnsafeMutablePointer(mutating: remainingInput.baseAddress)
-      stream.pointee.avail_in = UInt32(inputCount)
-      stream.pointee.next_out = buffer.baseAddress! + written
-      stream.pointee.avail_out = UInt32(outputCount)
-      let status = CZlib.inflate(stream, Z_NO_FLUSH)
-      let consumed = inputCount - Int(stream.pointee.avail_in)
+      let (status, inputCount, remainingInput) = input.withUnsafeBufferPointer { bytes in
+        let inputCount = min(bytes.count - consumed, Int(UInt32.max))
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress.map { $0 + consumed })
+        stream.pointee.avail_in = UInt32(inputCount)
+        stream.pointee.next_out = buffer.baseAddress! + written
+        stream.pointee.avail_out = UInt32(outputCount)
+        let status = CZlib.inflate(stream, Z_NO_FLUSH)
+        return (status, inputCount, Int(stream.pointee.avail_in))
+      }
+      consumed += inputCount - remainingInput
       written += outputCount - Int(stream.pointee.avail_out)
-      remainingInput = UnsafeBufferPointer(rebasing: remainingInput[consumed...])
       switch status {
       case Z_OK:
         continue
@@ -123,21 +128,19 @@ private final class Inflater {
         throw .badGzip(path: path, reason: message)
       }
     }
-    return (written, ended)
+    return written
   }
-
-  /// Whether the last member has ended.
-  private var ended = false
 
   /// After the end of one member: another member follows, or only zero padding is left.
   private func finishMember() throws(DatasetError) {
-    if remainingInput.count >= 2 && remainingInput[0] == 0x1f && remainingInput[1] == 0x8b {
+    let rest = input[consumed...]
+    if rest.count >= 2 && rest.first == 0x1f && rest.dropFirst().first == 0x8b {
       inflateReset(stream)
       return
     }
-    guard remainingInput.allSatisfy({ $0 == 0 }) else {
-      throw .badGzip(path: path, reason: "\(remainingInput.count) bytes of garbage after the compressed data")
+    guard rest.allSatisfy({ $0 == 0 }) else {
+      throw .badGzip(path: path, reason: "\(rest.count) bytes of garbage after the compressed data")
     }
-    ended = true
+    isAtEnd = true
   }
 }

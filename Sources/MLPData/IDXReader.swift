@@ -19,34 +19,54 @@ public enum IDXReader {
 
   /// The images of an IDX file, one flattened image a row, raw values 0–255 as floats.
   ///
+  /// The content is inflated in chunks of 256 KiB, each converted to floats straight into the
+  /// matrix's preallocated storage while it is still in the cache.
+  ///
   /// - Throws: `DatasetError.fileNotFound`, `.unreadable`, `.badGzip`, `.badMagic`,
   ///   `.truncated` or `.trailingData`, each naming the file.
   public static func readImages(at path: String) throws(DatasetError) -> (pixels: Matrix, shape: ImageShape) {
-    let bytes = try FileBytes.readContent(path).bytes
-    let header = try readHeader(bytes, path: path, magic: imagesMagic, dimensions: 3)
+    let stream = try ContentStream(path: path)
+    let header = try readHeader(stream, magic: imagesMagic, dimensions: 3)
     let shape = ImageShape(rows: header.sizes[1], columns: header.sizes[2])
-    let count = header.sizes[0]
-    let pixelCount = shape.pixelCount
-    let storage = [Float](unsafeUninitializedCapacity: count * pixelCount) { buffer, initialized in
-      bytes.withUnsafeBufferPointer { source in
-        let from = source.baseAddress! + header.length
-        let to = buffer.baseAddress!
-        for index in 0 ..< count * pixelCount {
-          to[index] = Float(from[index])
+    let total = header.elements
+    let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 18)
+    defer { chunk.deallocate() }
+    var failure: DatasetError?
+    let storage = [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
+      initialized = 0
+      var done = 0
+      do throws(DatasetError) {
+        while done < total {
+          let wanted = min(chunk.count, total - done)
+          let got = try stream.read(into: UnsafeMutableBufferPointer(rebasing: chunk[..<wanted]))
+          let from = chunk.baseAddress!
+          let to = buffer.baseAddress! + done
+          for index in 0 ..< got {
+            to[index] = Float(from[index])
+          }
+          done += got
+          if got < wanted { break }
         }
+      } catch {
+        failure = error
+        return
       }
-      initialized = count * pixelCount
+      initialized = done
     }
-    return (Matrix(rows: count, columns: pixelCount, storage: storage), shape)
+    if let failure { throw failure }
+    try checkEnd(stream, header: header, read: storage.count)
+    return (Matrix(rows: header.sizes[0], columns: shape.pixelCount, storage: storage), shape)
   }
 
   /// The labels of an IDX file.
   ///
   /// - Throws: as `readImages(at:)`.
   public static func readLabels(at path: String) throws(DatasetError) -> [Int] {
-    let bytes = try FileBytes.readContent(path).bytes
-    let header = try readHeader(bytes, path: path, magic: labelsMagic, dimensions: 1)
-    return bytes[header.length...].map { Int($0) }
+    let stream = try ContentStream(path: path)
+    let header = try readHeader(stream, magic: labelsMagic, dimensions: 1)
+    let bytes = try stream.read(count: header.elements)
+    try checkEnd(stream, header: header, read: bytes.count)
+    return bytes.map { Int($0) }
   }
 
   /// A data set from an images file and its labels file.
@@ -74,39 +94,58 @@ public enum IDXReader {
 
   // MARK: - Header
 
-  /// The dimension sizes and the header's length in bytes, after checking the magic number
-  /// and that the data that follows has exactly the announced size.
-  static func readHeader(
-    _ bytes: [UInt8], path: String, magic: UInt32, dimensions: Int
-  ) throws(DatasetError) -> (sizes: [Int], length: Int) {
+  /// What an IDX header announces.
+  struct Header {
+    /// The size of each dimension.
+    var sizes: [Int]
+    /// The header's length in bytes: 4 + 4 per dimension.
+    var length: Int
+    /// The number of elements that follow: the product of the sizes.
+    var elements: Int
+  }
+
+  /// Reads and checks the header: the magic number, then one size per dimension.
+  static func readHeader(_ stream: ContentStream, magic: UInt32, dimensions: Int) throws(DatasetError) -> Header {
+    let path = stream.path
     let length = 4 + 4 * dimensions
-    guard bytes.count >= 4 else {
-      throw .truncated(path: path, expectedBytes: length, foundBytes: bytes.count)
+    let magicBytes = try stream.read(count: 4)
+    guard magicBytes.count == 4 else {
+      throw .truncated(path: path, expectedBytes: length, foundBytes: magicBytes.count)
     }
-    let found = bigEndianWord(bytes, at: 0)
+    let found = bigEndianWord(magicBytes, at: 0)
     guard found == magic else {
       throw .badMagic(path: path, expected: magic, found: found)
     }
-    guard bytes.count >= length else {
-      throw .truncated(path: path, expectedBytes: length, foundBytes: bytes.count)
+    let sizeBytes = try stream.read(count: 4 * dimensions)
+    guard sizeBytes.count == 4 * dimensions else {
+      throw .truncated(path: path, expectedBytes: length, foundBytes: 4 + sizeBytes.count)
     }
-    let sizes = (0 ..< dimensions).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
+    let sizes = (0 ..< dimensions).map { Int(bigEndianWord(sizeBytes, at: 4 * $0)) }
     var elements = 1
     for size in sizes {
       let (product, overflow) = elements.multipliedReportingOverflow(by: size)
-      guard !overflow && product <= Int.max - length else {
-        throw .truncated(path: path, expectedBytes: .max, foundBytes: bytes.count)
+      guard !overflow else {
+        throw .truncated(path: path, expectedBytes: .max, foundBytes: length + (try stream.skipToEnd()))
       }
       elements = product
     }
-    let expected = length + elements
-    if bytes.count < expected {
-      throw .truncated(path: path, expectedBytes: expected, foundBytes: bytes.count)
+    // More than the file can hold is a truncation, found before allocating for it.
+    if elements > stream.contentBound - length {
+      throw .truncated(path: path, expectedBytes: length + elements, foundBytes: length + (try stream.skipToEnd()))
     }
-    if bytes.count > expected {
-      throw .trailingData(path: path, expectedBytes: expected, foundBytes: bytes.count)
+    return Header(sizes: sizes, length: length, elements: elements)
+  }
+
+  /// Checks that the content held exactly the announced elements, after `read` of them.
+  private static func checkEnd(_ stream: ContentStream, header: Header, read: Int) throws(DatasetError) {
+    let expected = header.length + header.elements
+    guard read == header.elements else {
+      throw .truncated(path: stream.path, expectedBytes: expected, foundBytes: header.length + read)
     }
-    return (sizes, length)
+    let extra = try stream.skipToEnd()
+    guard extra == 0 else {
+      throw .trailingData(path: stream.path, expectedBytes: expected, foundBytes: expected + extra)
+    }
   }
 
   private static func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {
@@ -114,3 +153,4 @@ public enum IDXReader {
       | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
   }
 }
+

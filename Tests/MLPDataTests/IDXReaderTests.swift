@@ -123,6 +123,17 @@ final class IDXReaderTests: XCTestCase {
                    .truncated(path: path, expectedBytes: .max, foundBytes: 16))
   }
 
+  func testSizesBeyondWhatTheFileCanHoldFailBeforeAllocating() throws {
+    let folder = try makeTemporaryFolder(self)
+    let path = try write(idxBytes(magic: 0x803, sizes: [1_000_000, 28, 28], body: [1, 2]), to: "images", in: folder)
+    XCTAssertEqual(datasetError { try IDXReader.readImages(at: path) },
+                   .truncated(path: path, expectedBytes: 784_000_016, foundBytes: 18))
+    let gzipped = try write(gzipStored(idxBytes(magic: 0x801, sizes: [4_000_000_000], body: [1])),
+                            to: "labels.gz", in: folder)
+    XCTAssertEqual(datasetError { try IDXReader.readLabels(at: gzipped) },
+                   .truncated(path: gzipped, expectedBytes: 4_000_000_008, foundBytes: 9))
+  }
+
   func testTruncatedGzip() throws {
     let folder = try makeTemporaryFolder(self)
     let gzip = gzipStored(idxBytes(magic: 0x801, sizes: [100], body: Array(repeating: 1, count: 100)))

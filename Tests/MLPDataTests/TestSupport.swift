@@ -24,7 +24,8 @@ func mnistFolder() throws -> String {
   guard let folder = ProcessInfo.processInfo.environment["MLPSH_DATA"], !folder.isEmpty else {
     throw XCTSkip("MLPSH_DATA is not set; point it at a folder with the four MNIST files")
   }
-  return folder
+  // CI gives a relative path (../shared/data/mnist); links and messages need it absolute.
+  return URL(fileURLWithPath: folder).standardizedFileURL.path
 }
 
 /// The project's shared data folder (`../shared/data` beside the package), if present.

@@ -1,0 +1,96 @@
+import XCTest
+@testable import MLPPlot
+
+/// Golden terminal drawings at a fixed size, in the three forms: colour, Unicode without
+/// colour (NO_COLOR), and plain ASCII (not a terminal, or TERM=dumb). Each colour snapshot
+/// can be looked at with `cat`.
+final class TerminalSnapshotTests: XCTestCase {
+  static let forms: [(name: String, style: TerminalStyle)] = [
+    ("color", TerminalStyle(width: 72, height: 22, color: true, unicode: true)),
+    ("mono", TerminalStyle(width: 72, height: 22, color: false, unicode: true)),
+    ("ascii", TerminalStyle.ascii(width: 72, height: 22)),
+  ]
+
+  private func assertForms(_ figure: Figure, named name: String, line: UInt = #line) {
+    for form in TerminalSnapshotTests.forms {
+      let drawing = figure.terminal(form.style)
+      assertSnapshot(drawing, named: "\(name).\(form.name)", line: line)
+      if !form.style.color {
+        XCTAssertFalse(drawing.contains("\u{1B}"), "\(name).\(form.name) has escapes", line: line)
+      }
+      if !form.style.unicode {
+        XCTAssertTrue(drawing.unicodeScalars.allSatisfy(\.isASCII), "\(name).\(form.name) is not ASCII", line: line)
+      }
+    }
+  }
+
+  func testTwinAxisTrainingChart() {
+    assertForms(.lineChart(Fixtures.twinChart()), named: "line-twin")
+  }
+
+  func testSweepOfUnequalRuns() {
+    assertForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
+  }
+
+  func testDecisionBoundaryOfTwoBlobs() {
+    assertForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
+  }
+
+  func testDecisionBoundaryOfThreeClasses() {
+    assertForms(.decisionBoundary(Fixtures.quadrants()), named: "boundary-three")
+  }
+
+  func testOneDigitAtFullSize() {
+    let gallery = DigitGallery(title: "test digit 0", images: [Fixtures.digit(0, caption: "label 0, predicted 0")])
+    assertForms(.digits(gallery), named: "digit-one")
+  }
+
+  func testMisclassifiedDigitsInRows() {
+    let images = (0 ..< 5).map { Fixtures.digit($0 % 2, caption: "label \($0 % 2), predicted \(7 - $0)") }
+    assertForms(.digits(DigitGallery(title: "misclassified digits", images: images)), named: "digit-gallery")
+  }
+
+  func testConfusionMatrixTable() {
+    assertForms(.confusionMatrix(Fixtures.confusion()), named: "confusion")
+  }
+
+  /// A loss that diverges to NaN halfway breaks the curve there instead of drawing garbage.
+  func testDivergedLossBreaksTheLine() {
+    var loss = Fixtures.trainingRun(iterations: 120).loss
+    for index in 60 ..< 120 { loss[index] = index < 80 ? loss[index] * Double(index - 58) : .nan }
+    let chart = LineChart(title: "lr 10", xAxis: .iterations, leftLabel: "loss", series: [Series(name: "loss", y: loss)])
+    assertSnapshot(chart.terminal(.ascii(width: 60, height: 16)), named: "line-diverged.ascii")
+  }
+
+  /// Every line of every drawing fits the width asked for, and the height too except for
+  /// digit galleries, which grow downwards.
+  func testDrawingsFitTheirSize() {
+    let figures: [Figure] = [
+      .lineChart(Fixtures.twinChart()), .lineChart(Fixtures.sweepChart()),
+      .decisionBoundary(Fixtures.blobs()), .decisionBoundary(Fixtures.quadrants()),
+    ]
+    for figure in figures {
+      for (width, height) in [(40, 12), (72, 22), (132, 40)] {
+        let style = TerminalStyle(width: width, height: height, color: false, unicode: true)
+        let lines = figure.terminal(style).components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, height, "\(figure.title) at \(width) × \(height)")
+        for line in lines.dropLast() {
+          XCTAssertLessThanOrEqual(line.count, width, "\(figure.title) at \(width) × \(height): \(line)")
+        }
+        XCTAssertEqual(lines.last, figure.summary)
+      }
+    }
+  }
+
+  /// In colour the largest confusion gets the brightest red background, one a tenth its size
+  /// red digits on the terminal's background, the diagonal white on teal.
+  func testConfusionShadingFollowsSize() {
+    let chart = ConfusionMatrixChart(counts: [[50, 1, 10], [0, 50, 0], [0, 0, 50]])
+    let drawing = chart.terminal(TerminalStyle(width: 72, height: 22))
+    XCTAssertTrue(drawing.contains("\u{1B}[38;5;231;48;5;160m10 "), drawing)
+    XCTAssertTrue(drawing.contains("\u{1B}[38;5;167m 1 "), drawing)
+    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;37m50 "), drawing)
+    // Row 0 holds 50 of its 61 examples on the diagonal: 82 %, the fifth of six teals.
+    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;31m50 "), drawing)
+  }
+}
