@@ -6,7 +6,7 @@ extension CommandSpec {
     .load, .scale, .split,
     .mlp, .perceptron, .save,
     .train, .evaluate, .predict, .gradcheck,
-    .show, .summary,
+    .show, .summary, .plot,
     .set, .reset, .run, .history, .help, .quit,
   ]
 

@@ -1,27 +1,39 @@
 import Foundation
 import MLPCore
+import MLPData
+import MLPPlot
 
 extension CommandSpec {
   /// `show`, `show m16`, `show settings`, `show weights layer=0`
   static let show = CommandSpec(
     name: "show", topic: .inspection,
-    summary: "show the session, a model, a data set, the settings or weights",
+    summary: "show the session, a model, a data set, a sample, the settings or weights",
     details: """
       show alone lists the models, the data sets and the settings. show NAME shows a model \
       (its layers and how it was trained) or a data set (its size and classes). show settings, \
       show models and show data list those; show weights prints a model's weight matrices \
-      (the first rows and columns) with their mean, spread and range, all layers or layer=N.
+      (the first rows and columns) with their mean, spread and range, all layers or layer=N. \
+      show sample N draws sample N of an image data set (the test set unless on=train).
       """,
     arguments: [
-      ArgumentSpec("WHAT", .choice(["settings", "models", "data", "weights"]), "what to show"),
+      ArgumentSpec("WHAT", .choice(["settings", "models", "data", "weights", "sample"]), "what to show"),
       ArgumentSpec("NAME", .modelOrData, "a model or data set"),
+      ArgumentSpec("N", .integer, "the sample number, after 'sample'"),
     ],
-    options: [OptionSpec("layer", .integer, default: "all", "which layer's weights, from 0")],
-    example: "show\nshow m16\nshow weights m16 layer=0"
+    options: [
+      OptionSpec("layer", .integer, default: "all", "which layer's weights, from 0"),
+      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set, for a sample"),
+    ],
+    example: "show\nshow m16\nshow weights m16 layer=0\nshow sample 7"
   ) { invocation throws(Diagnostic) in
-    let targets = try invocation.targets(words: true)
-    let keywords = ["settings", "models", "data", "weights"]
+    var targets = try invocation.targets(words: true, values: true)
+    let keywords = ["settings", "models", "data", "weights", "sample"]
     var keyword: String? = nil
+    var sampleNumber: Value? = nil
+    if let index = targets.rest.firstIndex(where: { if case .word("sample", _) = $0 { return true } else { return false } }),
+       index + 1 < targets.rest.count, case .number = targets.rest[index + 1] {
+      sampleNumber = targets.rest.remove(at: index + 1)
+    }
     for value in targets.rest {
       guard case let .word(word, _) = value, keywords.contains(word), keyword == nil else {
         if case let .word(word, _) = value, !keywords.contains(word) {
@@ -42,6 +54,11 @@ extension CommandSpec {
     case "models": showModels(&invocation)
     case "data": showData(&invocation)
     case "weights": try showWeights(targets.model, &invocation)
+    case "sample":
+      let index = try sampleNumber.map { value throws(Diagnostic) in
+        try invocation.convert.integer(value, key: "the sample number", atLeast: 0)
+      } ?? 0
+      try showSample(index, at: sampleNumber, targets, &invocation)
     default:
       if let name = targets.model, let model = invocation.session.models[name] {
         showModel(name, model, &invocation)
@@ -53,6 +70,28 @@ extension CommandSpec {
         showSettings(&invocation)
       }
     }
+  }
+
+  /// One sample of an image data set, drawn, with its label.
+  static func showSample(_ index: Int, at value: Value?, _ targets: Invocation.Targets,
+                         _ invocation: inout Invocation) throws(Diagnostic) {
+    let (dataName, data) = try invocation.data(targets.data)
+    let (part, samples) = try chooseSamples(data, name: dataName, invocation)
+    guard index < samples.count else {
+      throw invocation.error(.badValue, "'\(dataName)' has \(samples.count) \(part) samples, 0 to \(samples.count - 1)",
+                             at: value?.range)
+    }
+    guard let dataset = samples as? Dataset, let shape = dataset.imageShape else {
+      let features = samples.features.row(index).map { format(Double($0)) }.joined(separator: ", ")
+      invocation.print("\(dataName) \(part) sample \(index): [\(features)], label \(samples.className(samples.labels[index]))")
+      return
+    }
+    let range = dataset.valueRange.map { Double($0.lowerBound) ... Double($0.upperBound) }
+      ?? dataset.observedRange().map { Double($0.lowerBound) ... Double($0.upperBound) } ?? 0 ... 1
+    let image = DigitImage(width: shape.columns, height: shape.rows, pixels: Array(samples.features.row(index)),
+                           range: range, caption: "label \(samples.className(samples.labels[index]))")
+    try show(.digits(DigitGallery(title: "\(dataName) \(part) sample \(index)", images: [image])), &invocation)
+    invocation.record("label", Double(samples.labels[index]))
   }
 
   static func showSettings(_ invocation: inout Invocation) {
