@@ -43,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "mlpsh",
       dependencies: [
-        "MLPScript", "CReadline",
+        "MLPCore", "MLPScript", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -4,8 +4,8 @@ import Foundation
 // OpenBLAS older than the processor (Debian 12 ships 0.3.21) does not know newer models and
 // falls back to "Prescott", plain SSE3: on this project's machines that made every product
 // 3 to 6 times slower than the AVX-512 kernels the processor can run (docs/performance.md).
-// The only supported way to choose is the OPENBLAS_CORETYPE environment variable, read at
-// load time, so the executables relaunch themselves once with it set.
+// OpenBLAS reads the OPENBLAS_CORETYPE environment variable when it chooses; the executables
+// set it and have OpenBLAS choose again, before their first product.
 
 extension BLAS {
   /// The kernel family worth forcing on this machine, or `nil` when OpenBLAS's own choice
@@ -25,15 +25,14 @@ extension BLAS {
     return nil
   }
 
-  /// Replaces this process by itself with `OPENBLAS_CORETYPE` set to the recommended kernel
-  /// family, when there is one; returns when there is none (or the relaunch failed, in which
-  /// case the slower kernels still compute the same results).
-  public static func relaunchWithRecommendedKernel() {
-    guard let core = recommendedCoreType() else { return }
-    setenv("OPENBLAS_CORETYPE", core, 1)
-    let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
-    execv("/proc/self/exe", arguments)
-    for argument in arguments { free(argument) }
+  /// Switches OpenBLAS to the recommended kernel family, if there is one, and says which
+  /// family it runs now. Call it first thing, before any product.
+  @discardableResult
+  public static func useRecommendedKernels() -> String {
+    if let core = recommendedCoreType() {
+      _ = reselectKernels(coreType: core)
+    }
+    return coreName
   }
 }
 

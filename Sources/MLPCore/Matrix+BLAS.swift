@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 // The one file that talks to CBLAS (OpenBLAS). Everything else calls these wrappers, so the
 // C interface, its Int32 arguments and its row-major flags stay in one place.
@@ -17,6 +18,14 @@ public enum BLAS {
   /// or "Prescott" when it did not recognise the processor and fell back to SSE3).
   public static var coreName: String {
     String(cString: openblas_get_corename())
+  }
+
+  /// Sets `OPENBLAS_CORETYPE` to `coreType` and has OpenBLAS choose its kernels again, as it
+  /// did when it loaded. Call it before any product. Returns false when this OpenBLAS cannot
+  /// choose again (a build without run-time kernel selection).
+  static func reselectKernels(coreType: String) -> Bool {
+    setenv("OPENBLAS_CORETYPE", coreType, 1)
+    return mlpsh_reselect_blas_kernels() != 0
   }
 
   /// The general matrix product on raw row-major storage:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MLPCore
 import MLPScript
 
 /// The `mlpsh` command line: a REPL by default, or a script from a file, from `-c`, or
@@ -63,4 +64,7 @@ struct MLPShell: ParsableCommand {
   }
 }
 
+// Before anything else: OpenBLAS chose its kernels when it loaded; if it fell back to SSE3 on a
+// processor with AVX2 or AVX-512, have it choose again (docs/performance.md).
+BLAS.useRecommendedKernels()
 MLPShell.main()

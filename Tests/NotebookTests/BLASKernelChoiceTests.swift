@@ -2,8 +2,8 @@ import Foundation
 import MLPCore
 import XCTest
 
-/// The executables relaunch themselves with the kernel family `BLAS.recommendedCoreType()`
-/// picks when OpenBLAS falls back to SSE3. This runs the benchmark binary's product check
+/// The executables switch OpenBLAS to the kernel family `BLAS.recommendedCoreType()` picks
+/// when it falls back to SSE3. This runs the benchmark binary's product check
 /// under that family (and under OpenBLAS's own choice) to show it computes correctly here.
 final class BLASKernelChoiceTests: XCTestCase {
   /// The folder of the built products: the test bundle sits beside the executables.
@@ -38,7 +38,7 @@ final class BLASKernelChoiceTests: XCTestCase {
     let chosen = try worstError(coreType: nil)
     XCTAssertLessThan(chosen.error, 1e-5, "kernel \(chosen.core)")
     if let recommended = BLAS.recommendedCoreType() {
-      XCTAssertEqual(chosen.core, recommended, "the relaunch did not take the recommended kernel")
+      XCTAssertEqual(chosen.core, recommended, "the switch did not take the recommended kernel")
     }
     let fallback = try worstError(coreType: "Prescott")
     XCTAssertEqual(fallback.core, "Prescott")

@@ -5,7 +5,7 @@ import MLPData
 // mlpsh-bench FIGURE: measures one figure in this process and prints it as one JSON line.
 // benchmarks/run calls it, interleaved with the numpy references, and builds the table.
 
-BLAS.relaunchWithRecommendedKernel()
+BLAS.useRecommendedKernels()
 BLAS.threadCount = 1
 let figure = CommandLine.arguments.dropFirst().first ?? "help"
 
