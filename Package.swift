@@ -25,6 +25,10 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
     .systemLibrary(
+      name: "CDeflate",
+      providers: [.apt(["libdeflate-dev"])]
+    ),
+    .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
@@ -33,7 +37,7 @@ let package = Package(
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
     .target(
       name: "MLPData",
-      dependencies: ["MLPCore", "CZlib"],
+      dependencies: ["MLPCore", "CZlib", "CDeflate"],
       exclude: ["Generated/generate-digits.py"]
     ),
     .target(name: "MLPPlot"),

@@ -1,12 +1,14 @@
+import CDeflate
 import CZlib
 
-/// Gzip inflation through zlib: the one file of MLPData that reaches the C library.
+/// Gzip inflation: the one file of MLPData that reaches the C libraries.
 ///
 /// Files are recognised by their first two bytes (the gzip magic `1f 8b`), never by their
-/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. zlib runs in
-/// gzip mode (`windowBits` = 16 + `MAX_WBITS`) and writes straight into the caller's buffer:
-/// either one buffer preallocated for the whole content (`inflate(_:path:)`), or, through
-/// `GzipReader`, the small chunks the IDX reader turns into floats as they come.
+/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. A single-member
+/// file (every data set we know) goes through libdeflate in one call, into a buffer sized by
+/// the gzip trailer. Anything else, and any file libdeflate rejects, goes through zlib's
+/// streaming inflate (`GzipReader`), which handles several members and says precisely what is
+/// wrong (a truncated stream, a failed check, garbage after the end).
 enum Gzip {
   /// Whether `bytes` start with the gzip magic number `1f 8b`.
   static func isCompressed(_ bytes: [UInt8]) -> Bool {
@@ -24,6 +26,7 @@ enum Gzip {
   ///   - path: the file's path, for errors.
   /// - Throws: `DatasetError.badGzip` for a corrupt or truncated input.
   static func inflate(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+    if let content = inflateSingleMember(compressed) { return content }
     let reader = try GzipReader(compressed, path: path)
     var failure: DatasetError?
     var output = [UInt8](unsafeUninitializedCapacity: reader.announcedSize + 1) { buffer, count in
@@ -48,6 +51,34 @@ enum Gzip {
       output.append(contentsOf: chunk)
     }
     return output
+  }
+}
+
+extension Gzip {
+  /// The content of a gzip file of exactly one member, by libdeflate; `nil` when the file is
+  /// anything else or libdeflate finds it corrupt (zlib then says why).
+  static func inflateSingleMember(_ compressed: [UInt8]) -> [UInt8]? {
+    guard compressed.count >= 18, let decompressor = libdeflate_alloc_decompressor() else { return nil }
+    defer { libdeflate_free_decompressor(decompressor) }
+    let tail = compressed.count - 4
+    let announced = Int(compressed[tail]) | Int(compressed[tail + 1]) << 8
+      | Int(compressed[tail + 2]) << 16 | Int(compressed[tail + 3]) << 24
+    // ISIZE is the size modulo 2³²; deflate cannot expand more than 1032 times.
+    guard announced <= compressed.count * 1032 else { return nil }
+    var succeeded = false
+    let content = [UInt8](unsafeUninitializedCapacity: announced) { buffer, count in
+      count = 0
+      var consumed = 0
+      var produced = 0
+      let status = compressed.withUnsafeBytes { input in
+        libdeflate_gzip_decompress_ex(decompressor, input.baseAddress, input.count,
+                                      buffer.baseAddress, announced, &consumed, &produced)
+      }
+      guard status == LIBDEFLATE_SUCCESS, consumed == compressed.count, produced == announced else { return }
+      count = produced
+      succeeded = true
+    }
+    return succeeded ? content : nil
   }
 }
 
