@@ -28,43 +28,32 @@ enum Gzip {
   static func inflate(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
     if let content = inflateSingleMember(compressed) { return content }
     let reader = try GzipReader(compressed, path: path)
-    var failure: DatasetError?
-    var output = [UInt8](unsafeUninitializedCapacity: reader.announcedSize + 1) { buffer, count in
-      do throws(DatasetError) {
-        count = try reader.read(into: buffer)
-      } catch {
-        failure = error
-        count = 0
-      }
-    }
-    if let failure { throw failure }
+    var output = try reader.readChunk(capacity: reader.announcedSize + 1)
     while !reader.isAtEnd {
-      let chunk = [UInt8](unsafeUninitializedCapacity: max(1 << 20, output.count / 2)) { buffer, count in
-        do throws(DatasetError) {
-          count = try reader.read(into: buffer)
-        } catch {
-          failure = error
-          count = 0
-        }
-      }
-      if let failure { throw failure }
-      output.append(contentsOf: chunk)
+      output.append(contentsOf: try reader.readChunk(capacity: max(1 << 20, output.count / 2)))
     }
     return output
   }
 }
 
 extension Gzip {
-  /// The content of a gzip file of exactly one member, by libdeflate; `nil` when the file is
-  /// anything else or libdeflate finds it corrupt (zlib then says why).
-  static func inflateSingleMember(_ compressed: [UInt8]) -> [UInt8]? {
-    guard compressed.count >= 18, let decompressor = libdeflate_alloc_decompressor() else { return nil }
-    defer { libdeflate_free_decompressor(decompressor) }
+  /// The uncompressed size the last member's trailer (`ISIZE`, little-endian) announces, or
+  /// `nil` when the file is too short to have one or the size is more than deflate's best
+  /// ratio (1032:1) allows: a corrupt trailer must not make us allocate gigabytes.
+  static func announcedSize(_ compressed: [UInt8]) -> Int? {
+    guard compressed.count >= 18 else { return nil }
     let tail = compressed.count - 4
     let announced = Int(compressed[tail]) | Int(compressed[tail + 1]) << 8
       | Int(compressed[tail + 2]) << 16 | Int(compressed[tail + 3]) << 24
-    // ISIZE is the size modulo 2³²; deflate cannot expand more than 1032 times.
-    guard announced <= compressed.count * 1032 else { return nil }
+    return announced <= compressed.count * 1032 ? announced : nil
+  }
+
+  /// The content of a gzip file of exactly one member, by libdeflate; `nil` when the file is
+  /// anything else or libdeflate finds it corrupt (zlib then says why).
+  static func inflateSingleMember(_ compressed: [UInt8]) -> [UInt8]? {
+    guard let announced = announcedSize(compressed),
+          let decompressor = libdeflate_alloc_decompressor() else { return nil }
+    defer { libdeflate_free_decompressor(decompressor) }
     var succeeded = false
     let content = [UInt8](unsafeUninitializedCapacity: announced) { buffer, count in
       count = 0
@@ -115,14 +104,9 @@ final class GzipReader {
   /// The size of the compressed input.
   var compressedCount: Int { input.count }
 
-  /// The uncompressed size the last member's trailer announces (modulo 2³²), bounded by
-  /// deflate's best ratio (1032:1) so that a corrupt trailer cannot make us allocate gigabytes.
+  /// The uncompressed size the last member's trailer announces, at least 64.
   var announcedSize: Int {
-    guard input.count >= 18 else { return 64 }
-    let tail = input.count - 4
-    let announced = Int(input[tail]) | Int(input[tail + 1]) << 8
-      | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
-    return max(64, min(announced, input.count * 1032))
+    max(64, Gzip.announcedSize(input) ?? 64)
   }
 
   /// Fills `buffer` with the next bytes of content.
@@ -160,6 +144,21 @@ final class GzipReader {
       }
     }
     return written
+  }
+
+  /// Up to `capacity` next bytes of content, in a new array.
+  func readChunk(capacity: Int) throws(DatasetError) -> [UInt8] {
+    var failure: DatasetError?
+    let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      do throws(DatasetError) {
+        count = try read(into: buffer)
+      } catch {
+        failure = error
+        count = 0
+      }
+    }
+    if let failure { throw failure }
+    return chunk
   }
 
   /// After the end of one member: another member follows, or only zero padding is left.
