@@ -68,6 +68,25 @@ import Testing
     #expect(root.texts.contains { $0.contains("sweep of m on quadrants: loss") })
   }
 
+  @Test func aFigureGoesToAFileWrittenWithOrWithoutEquals() throws {
+    let folder = NSTemporaryDirectory() + "mlpsh-to-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let (interpreter, sink) = Self.run(["m = mlp [2,8,3] lr=0.5", "train batch=20 progress=false",
+                                        "plot confusion m to \"\(folder)/c.svg\""], style: .plain)
+    #expect(sink.lines == ["wrote \(folder)/c.svg: 300 examples, 287 correct (95.7%); most confused: 1 → 0 (4), 2 → 0 (4), 2 → 1 (3)"])
+    _ = try parseXML(String(contentsOfFile: folder + "/c.svg", encoding: .utf8))
+    #expect(interpreter.run(line: "plot m to=\"\(folder)/m.svg\"") == nil)
+    #expect(FileManager.default.fileExists(atPath: folder + "/m.svg"))
+    let error = interpreter.run(script: Source(name: "t.mlp", text: "plot m to"))
+    #expect(error?.description == """
+      error: 'to' needs a file
+       --> t.mlp:1:8
+      1 | plot m to
+        |        ^~ such as to "figure.svg"
+      """)
+  }
+
   @Test func everyFigureIsKeptInThePlotsFolder() throws {
     let folder = NSTemporaryDirectory() + "mlpsh-plots-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -17,8 +17,8 @@ extension CommandSpec {
       model predicts, with the data points on top (two-feature data only). plot samples draws \
       count= images of the data set from sample from=; plot mistakes draws test images the \
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
-      ASCII; every figure ends with a one-line summary. to=FILE.svg writes the figure as SVG \
-      instead, for a report.
+      ASCII; every figure ends with a one-line summary. to=FILE.svg (or to FILE.svg) writes \
+      the figure as SVG instead, for a report; set plots="folder" keeps every figure there too.
       """,
     arguments: [
       ArgumentSpec("WHAT", .choice(["curves", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
@@ -33,7 +33,7 @@ extension CommandSpec {
       OptionSpec("count", .integer, default: "8", "how many samples or mistakes"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
     ],
-    example: "plot\nplot m16 x=examples smooth=50\nplot confusion to=\"confusion.svg\"\nplot samples count=12",
+    example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12",
     run: { invocation throws(Diagnostic) in
       let targets = try invocation.targets(words: true)
       let kinds = ["curves", "confusion", "boundary", "samples", "mistakes"]
