@@ -44,6 +44,7 @@ import Testing
     #expect(interpreter.run(line: "data xor test=1")?.message == "test should be a share between 0 and 1, not 1")
     #expect(interpreter.run(line: "data moons n=1")?.message == "n must be at least 2, not 1")
     #expect(interpreter.run(line: "load xor")?.hint == "'xor' is a toy set: make it with 'data xor'")
+    #expect(interpreter.run(line: "load \"iris.csv\"")?.hint == "read a CSV file with 'load csv \"iris.csv\"'")
   }
 
   // MARK: - CSV

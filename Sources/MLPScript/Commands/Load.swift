@@ -68,8 +68,9 @@ extension CommandSpec {
     }
     guard loadableNames.contains(name) else {
       let toy = Synthetic(rawValue: name) != nil ? "'\(name)' is a toy set: make it with 'data \(name)'" : nil
+      let csv = name.hasSuffix(".csv") || name.hasSuffix(".csv.gz") ? "read a CSV file with 'load csv \"\(name)\"'" : nil
       throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value,
-                             hint: toy ?? Suggestions.hint(for: name, among: loadableNames)
+                             hint: toy ?? csv ?? Suggestions.hint(for: name, among: loadableNames)
                                ?? "should be \(Suggestions.prose(loadableNames)), or a model file ending in .json")
     }
     let rest = invocation.positionals.dropFirst()
