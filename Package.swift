@@ -57,7 +57,7 @@ let package = Package(
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
     .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
-    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"]),
+    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
