@@ -77,7 +77,7 @@ extension CommandSpec {
     let terminal = style.isTerminal
       ? TerminalStyle(width: style.width, height: 24, color: style.color, unicode: true)
       : TerminalStyle.ascii(width: min(style.width, 80), height: 24)
-    invocation.print(figure.terminal(terminal))
+    invocation.show(figure, drawing: figure.terminal(terminal))
   }
 
   static func curves(_ targets: Invocation.Targets, _ invocation: inout Invocation) throws(Diagnostic) -> Figure {
