@@ -3,10 +3,11 @@ import MLPExport
 import MLPScript
 
 /// `mlpsh --check FILE` and `mlpsh FILE --export OUT`: runs a lesson cell by cell, going on
-/// past expectations that do not hold, then prints the check's diff or writes the export.
+/// past expectations that do not hold, then prints the check's diff or writes the exports
+/// (all from the one run).
 struct LessonMode {
   let file: String
-  let export: String?
+  let exports: [String]
   let check: Bool
   let terminal: Terminal
 
@@ -34,7 +35,7 @@ struct LessonMode {
       if let error = run.error { sink.diagnostic(error) }
       Console.write(CheckReport(run: run, color: terminal.style.color).render())
     }
-    if let export {
+    for export in exports {
       do {
         let written = try Exporter.write(run, to: export, generator: Self.generator)
         let figures = run.cells.reduce(0) { $0 + $1.figures.count }

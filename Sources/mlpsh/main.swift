@@ -29,10 +29,11 @@ struct MLPShell: ParsableCommand {
   @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands and exit.", valueName: "commands"))
   var commands: String?
 
-  @Option(help: ArgumentHelp("Run the script and write it, with its outputs and figures, to this file: .html, .ipynb or .md.",
+  @Option(help: ArgumentHelp("Run the script and write it, with its outputs and figures, to this file: .html, .ipynb or .md "
+                               + "(give it more than once for several files from one run).",
                              valueName: "file"),
           completion: .file(extensions: ["html", "ipynb", "md"]))
-  var export: String?
+  var export: [String] = []
 
   @Flag(help: "Run the script, check every '# expect:' line, and list those that do not hold (exit 1).")
   var check = false
@@ -44,15 +45,15 @@ struct MLPShell: ParsableCommand {
     if file != nil && commands != nil {
       throw ValidationError("give a script file or -c commands, not both")
     }
-    let lessonFlags = [export.map { _ in "--export" }, check ? "--check" : nil, step ? "--step" : nil].compactMap { $0 }
+    let lessonFlags = [export.isEmpty ? nil : "--export", check ? "--check" : nil, step ? "--step" : nil].compactMap { $0 }
     if let flag = lessonFlags.first, file == nil {
       throw ValidationError("\(flag) needs a script file, such as 'mlpsh \(flag)\(flag == "--export" ? " report.html" : "") lesson.mlp'")
     }
     if step && lessonFlags.count > 1 {
       throw ValidationError("--step runs a lesson by hand; it cannot be combined with --export or --check")
     }
-    if let export, ExportFormat(path: export) == nil {
-      throw ValidationError("\(ExportError.unknownFormat(path: export))")
+    if let unknown = export.first(where: { ExportFormat(path: $0) == nil }) {
+      throw ValidationError("\(ExportError.unknownFormat(path: unknown))")
     }
   }
 
@@ -65,8 +66,8 @@ struct MLPShell: ParsableCommand {
 
     if let file, step {
       throw ExitCode(StepMode(file: file, terminal: terminal).run())
-    } else if let file, check || export != nil {
-      throw ExitCode(LessonMode(file: file, export: export, check: check, terminal: terminal).run())
+    } else if let file, check || !export.isEmpty {
+      throw ExitCode(LessonMode(file: file, exports: export, check: check, terminal: terminal).run())
     } else if let commands {
       try finish(interpreter.run(script: Source(name: "<command line>", text: commands)))
     } else if let file {
