@@ -1,7 +1,7 @@
 /// The Markdown that lesson cells use, turned into safe XHTML.
 ///
 /// The subset: ATX headings, paragraphs, `*emphasis*` and `**strong**` (also with `_`),
-/// `` `code` ``, fenced code blocks, bullet and numbered lists (nested by indentation), block
+/// `` `code` ``, fenced and indented code blocks, bullet and numbered lists (nested by indentation), block
 /// quotes, rules, pipe tables, `[links](url)` and `<https://…>`; `$math$` is left as text.
 /// It is safe to show any lesson: raw HTML is escaped, never passed through, a link whose
 /// scheme is not http, https or mailto stays text, and an image becomes a link to it (so the
@@ -52,6 +52,15 @@ public struct Markdown: Sendable {
         }
         index += 1
         blocks.append(.code(info: fence.info, lines: body))
+      } else if indentation(of: line) >= 4 {
+        // An indented code block: lines indented by four or more, blank lines between.
+        var body: [String] = []
+        while index < lines.count, isBlank(lines[index]) || indentation(of: lines[index]) >= 4 {
+          body.append(String(lines[index].dropFirst(min(4, indentation(of: lines[index])))))
+          index += 1
+        }
+        while let last = body.last, isBlank(last) { body.removeLast() }
+        blocks.append(.code(info: "", lines: body))
       } else if let heading = heading(line) {
         blocks.append(heading)
         index += 1

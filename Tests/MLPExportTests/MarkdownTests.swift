@@ -44,6 +44,9 @@ import Testing
     ("text\n- list after text", "<p>text</p>\n<ul>\n<li>list after text</li>\n</ul>"),
     // Code blocks, quotes, rules, tables.
     ("```mlpsh\ntrain batch=64\n<x> & y\n```", "<pre><code class=\"language-mlpsh\">train batch=64\n&lt;x&gt; &amp; y\n</code></pre>"),
+    ("a perceptron\n\n    f(x) = 1 if w·x + b > 0\n\n    else 0\n\nlearns", "<p>a perceptron</p>\n<pre><code>f(x) = 1 if w·x + b &gt; 0\n\nelse 0\n</code></pre>\n<p>learns</p>"),
+    ("text\n    more text", "<p>text\nmore text</p>"),
+    ("- item\n\n      code in an item", "<ul>\n<li><p>item</p>\n<pre><code>code in an item\n</code></pre></li>\n</ul>"),
     ("> quoted *text*\n> more", "<blockquote>\n<p>quoted <em>text</em>\nmore</p>\n</blockquote>"),
     ("---", "<hr/>"),
     ("| batch | updates |\n|:--|--:|\n| 16 | 3750 |\n| 64 | 937 |",
