@@ -38,15 +38,14 @@ public struct Lesson: Sendable {
   /// The file name without its folders, for titles: "01-perceptron.mlp".
   public var fileName: String { (source.name as NSString).lastPathComponent }
 
-  /// The title of the lesson: the first Markdown heading of its first markdown cell, else
-  /// the file name.
+  /// The title of the lesson: the first Markdown heading of its markdown cells, without
+  /// its `*` and `` ` `` marks, else the file name.
   public var title: String {
     for cell in cells where cell.kind == .markdown {
       for line in cell.markdown {
-        let trimmed = line.drop { $0 == " " }
-        guard trimmed.hasPrefix("#") else { continue }
-        let text = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty { return text }
+        guard case let .heading(_, text)? = Markdown.heading(line) else { continue }
+        let plain = text.filter { $0 != "*" && $0 != "`" }
+        if !plain.isEmpty { return plain }
       }
     }
     return fileName

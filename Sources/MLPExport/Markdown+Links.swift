@@ -118,7 +118,7 @@ extension Markdown {
 
   /// `text` with the five XML special characters escaped, and control characters other
   /// than tab and newline (which XML forbids) dropped.
-  public static func escape(_ text: String) -> String {
+  static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.count)
     for character in text {

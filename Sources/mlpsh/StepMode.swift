@@ -12,7 +12,7 @@ struct StepMode {
   func run() -> Int32 {
     let sink = StandardOutputSink(terminal: terminal)
     guard isatty(STDIN_FILENO) != 0 else {
-      sink.diagnostic(Diagnostic(.fileError, "--step needs a terminal: it waits for Enter between steps",
+      sink.diagnostic(Diagnostic(.needsTerminal, "--step needs a terminal: it waits for Enter between steps",
                                  hint: "use --check or --export to run a lesson without one"))
       return 64
     }
@@ -44,4 +44,9 @@ struct StepMode {
     }
     return 0
   }
+}
+
+extension DiagnosticID {
+  /// `--step` with standard input that is not a terminal.
+  static let needsTerminal = DiagnosticID("needs-terminal", .runtime)
 }

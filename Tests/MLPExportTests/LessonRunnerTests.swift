@@ -75,7 +75,7 @@ import Testing
 
   @Test func theSourceOfACellIsItsLinesWithoutTheMarker() throws {
     let lesson = try LessonFixtures.lesson("digits-lesson.mlp")
-    #expect(lesson.title == "Digits, *end to end*")
+    #expect(lesson.title == "Digits, end to end")
     #expect(lesson.lines(of: lesson.cells[2]) == [
       "load digits", "# expect: train samples = 1438", "# expect: classes = 10", "plot samples count=4",
     ])
