@@ -26,6 +26,10 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"])]
     ),
     .systemLibrary(
+      name: "CDeflate",
+      providers: [.apt(["libdeflate-dev"])]
+    ),
+    .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
@@ -34,7 +38,7 @@ let package = Package(
     .target(name: "MLPCore", dependencies: ["CBLAS"]),
     .target(
       name: "MLPData",
-      dependencies: ["MLPCore", "CZlib"],
+      dependencies: ["MLPCore", "CZlib", "CDeflate"],
       exclude: ["Generated/generate-digits.py"]
     ),
     .target(name: "MLPPlot"),
@@ -56,13 +60,13 @@ let package = Package(
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
     .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
-    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"]),
+    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
     .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(
-      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData"],
+      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData", "MLPPlot"],
       path: "benchmarks/Sources/mlpsh-bench"),
   ]
 )

@@ -14,9 +14,10 @@ public struct Evaluation: Sendable, Equatable {
 }
 
 extension MultilayerPerceptron {
-  /// Samples per forward pass when evaluating: large enough for efficient products, small
-  /// enough that the buffers stay a few megabytes.
-  static let evaluationChunk = 500
+  /// Samples per forward pass when evaluating: large enough that the products run at full
+  /// speed on every core, small enough that the buffers stay a few megabytes (2048 samples of
+  /// 784-128-64-10 take 1.7 MB).
+  static let evaluationChunk = 2048
 
   /// The class probabilities of each row of `inputs`.
   public func callAsFunction(_ inputs: Matrix) -> Matrix {

@@ -1,12 +1,14 @@
+import CDeflate
 import CZlib
 
-/// Gzip inflation through zlib: the one file of MLPData that reaches the C library.
+/// Gzip inflation: the one file of MLPData that reaches the C libraries.
 ///
 /// Files are recognised by their first two bytes (the gzip magic `1f 8b`), never by their
-/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. zlib runs in
-/// gzip mode (`windowBits` = 16 + `MAX_WBITS`) and writes straight into the caller's buffer:
-/// either one buffer preallocated for the whole content (`inflate(_:path:)`), or, through
-/// `GzipReader`, the small chunks the IDX reader turns into floats as they come.
+/// name, so `train-images-idx3-ubyte` works whether or not it is compressed. A single-member
+/// file (every data set we know) goes through libdeflate in one call, into a buffer sized by
+/// the gzip trailer. Anything else, and any file libdeflate rejects, goes through zlib's
+/// streaming inflate (`GzipReader`), which handles several members and says precisely what is
+/// wrong (a truncated stream, a failed check, garbage after the end).
 enum Gzip {
   /// Whether `bytes` start with the gzip magic number `1f 8b`.
   static func isCompressed(_ bytes: [UInt8]) -> Bool {
@@ -24,30 +26,48 @@ enum Gzip {
   ///   - path: the file's path, for errors.
   /// - Throws: `DatasetError.badGzip` for a corrupt or truncated input.
   static func inflate(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+    if let content = inflateSingleMember(compressed) { return content }
     let reader = try GzipReader(compressed, path: path)
-    var failure: DatasetError?
-    var output = [UInt8](unsafeUninitializedCapacity: reader.announcedSize + 1) { buffer, count in
-      do throws(DatasetError) {
-        count = try reader.read(into: buffer)
-      } catch {
-        failure = error
-        count = 0
-      }
-    }
-    if let failure { throw failure }
+    var output = try reader.readChunk(capacity: reader.announcedSize + 1)
     while !reader.isAtEnd {
-      let chunk = [UInt8](unsafeUninitializedCapacity: max(1 << 20, output.count / 2)) { buffer, count in
-        do throws(DatasetError) {
-          count = try reader.read(into: buffer)
-        } catch {
-          failure = error
-          count = 0
-        }
-      }
-      if let failure { throw failure }
-      output.append(contentsOf: chunk)
+      output.append(contentsOf: try reader.readChunk(capacity: max(1 << 20, output.count / 2)))
     }
     return output
+  }
+}
+
+extension Gzip {
+  /// The uncompressed size the last member's trailer (`ISIZE`, little-endian) announces, or
+  /// `nil` when the file is too short to have one or the size is more than deflate's best
+  /// ratio (1032:1) allows: a corrupt trailer must not make us allocate gigabytes.
+  static func announcedSize(_ compressed: [UInt8]) -> Int? {
+    guard compressed.count >= 18 else { return nil }
+    let tail = compressed.count - 4
+    let announced = Int(compressed[tail]) | Int(compressed[tail + 1]) << 8
+      | Int(compressed[tail + 2]) << 16 | Int(compressed[tail + 3]) << 24
+    return announced <= compressed.count * 1032 ? announced : nil
+  }
+
+  /// The content of a gzip file of exactly one member, by libdeflate; `nil` when the file is
+  /// anything else or libdeflate finds it corrupt (zlib then says why).
+  static func inflateSingleMember(_ compressed: [UInt8]) -> [UInt8]? {
+    guard let announced = announcedSize(compressed),
+          let decompressor = libdeflate_alloc_decompressor() else { return nil }
+    defer { libdeflate_free_decompressor(decompressor) }
+    var succeeded = false
+    let content = [UInt8](unsafeUninitializedCapacity: announced) { buffer, count in
+      count = 0
+      var consumed = 0
+      var produced = 0
+      let status = compressed.withUnsafeBytes { input in
+        libdeflate_gzip_decompress_ex(decompressor, input.baseAddress, input.count,
+                                      buffer.baseAddress, announced, &consumed, &produced)
+      }
+      guard status == LIBDEFLATE_SUCCESS, consumed == compressed.count, produced == announced else { return }
+      count = produced
+      succeeded = true
+    }
+    return succeeded ? content : nil
   }
 }
 
@@ -84,14 +104,9 @@ final class GzipReader {
   /// The size of the compressed input.
   var compressedCount: Int { input.count }
 
-  /// The uncompressed size the last member's trailer announces (modulo 2³²), bounded by
-  /// deflate's best ratio (1032:1) so that a corrupt trailer cannot make us allocate gigabytes.
+  /// The uncompressed size the last member's trailer announces, at least 64.
   var announcedSize: Int {
-    guard input.count >= 18 else { return 64 }
-    let tail = input.count - 4
-    let announced = Int(input[tail]) | Int(input[tail + 1]) << 8
-      | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
-    return max(64, min(announced, input.count * 1032))
+    max(64, Gzip.announcedSize(input) ?? 64)
   }
 
   /// Fills `buffer` with the next bytes of content.
@@ -129,6 +144,21 @@ final class GzipReader {
       }
     }
     return written
+  }
+
+  /// Up to `capacity` next bytes of content, in a new array.
+  func readChunk(capacity: Int) throws(DatasetError) -> [UInt8] {
+    var failure: DatasetError?
+    let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      do throws(DatasetError) {
+        count = try read(into: buffer)
+      } catch {
+        failure = error
+        count = 0
+      }
+    }
+    if let failure { throw failure }
+    return chunk
   }
 
   /// After the end of one member: another member follows, or only zero padding is left.

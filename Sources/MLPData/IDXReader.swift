@@ -1,3 +1,4 @@
+import Dispatch
 import MLPCore
 
 /// Reads the IDX files of MNIST and Fashion-MNIST, gzipped or plain.
@@ -19,8 +20,9 @@ public enum IDXReader {
 
   /// The images of an IDX file, one flattened image a row, raw values 0–255 as floats.
   ///
-  /// The content is inflated in chunks of 256 KiB, each converted to floats straight into the
-  /// matrix's preallocated storage while it is still in the cache.
+  /// The content is inflated whole, then converted to floats by as many threads as there are
+  /// cores, each over its own share of the rows (the conversion, with the first touch of the
+  /// float pages, costs as much as the inflation).
   ///
   /// - Throws: `DatasetError.fileNotFound`, `.unreadable`, `.badGzip`, `.badMagic`,
   ///   `.truncated` or `.trailingData`, each naming the file.
@@ -29,33 +31,34 @@ public enum IDXReader {
     let header = try readHeader(stream, magic: imagesMagic, dimensions: 3)
     let shape = ImageShape(rows: header.sizes[1], columns: header.sizes[2])
     let total = header.elements
-    let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 18)
-    defer { chunk.deallocate() }
-    var failure: DatasetError?
-    let storage = [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
-      initialized = 0
-      var done = 0
-      do throws(DatasetError) {
-        while done < total {
-          let wanted = min(chunk.count, total - done)
-          let got = try stream.read(into: UnsafeMutableBufferPointer(rebasing: chunk[..<wanted]))
-          let from = chunk.baseAddress!
-          let to = buffer.baseAddress! + done
-          for index in 0 ..< got {
-            to[index] = Float(from[index])
-          }
-          done += got
-          if got < wanted { break }
-        }
-      } catch {
-        failure = error
-        return
+    let storage = stream.withNext(total) { bytes in
+      [Float](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+        convertInParallel(bytes, into: buffer)
+        initialized = bytes.count
       }
-      initialized = done
     }
-    if let failure { throw failure }
     try checkEnd(stream, header: header, read: storage.count)
     return (Matrix(rows: header.sizes[0], columns: shape.pixelCount, storage: storage), shape)
+  }
+
+  /// `destination[i] = Float(source[i])`, split into one contiguous share per core.
+  private static func convertInParallel(
+    _ source: UnsafeBufferPointer<UInt8>, into destination: UnsafeMutableBufferPointer<Float>
+  ) {
+    let count = source.count
+    guard count > 0 else { return }
+    let shares = count < 1 << 20 ? 1 : ParallelRuns.coreCount
+    let shareSize = (count + shares - 1) / shares
+    let from = SendablePointer(source.baseAddress!)
+    let to = SendablePointer(destination.baseAddress!)
+    DispatchQueue.concurrentPerform(iterations: shares) { share in
+      let start = share * shareSize
+      let end = min(count, start + shareSize)
+      guard start < end else { return }
+      let input = from.pointer + start
+      let output = UnsafeMutablePointer(mutating: to.pointer) + start
+      for index in 0 ..< end - start { output[index] = Float(input[index]) }
+    }
   }
 
   /// The labels of an IDX file.
@@ -64,7 +67,7 @@ public enum IDXReader {
   public static func readLabels(at path: String) throws(DatasetError) -> [Int] {
     let stream = try ContentStream(path: path)
     let header = try readHeader(stream, magic: labelsMagic, dimensions: 1)
-    let bytes = try stream.read(count: header.elements)
+    let bytes = stream.read(count: header.elements)
     try checkEnd(stream, header: header, read: bytes.count)
     return bytes.map { Int($0) }
   }
@@ -108,7 +111,7 @@ public enum IDXReader {
   static func readHeader(_ stream: ContentStream, magic: UInt32, dimensions: Int) throws(DatasetError) -> Header {
     let path = stream.path
     let length = 4 + 4 * dimensions
-    let magicBytes = try stream.read(count: 4)
+    let magicBytes = stream.read(count: 4)
     guard magicBytes.count == 4 else {
       throw .truncated(path: path, expectedBytes: length, foundBytes: magicBytes.count)
     }
@@ -116,7 +119,7 @@ public enum IDXReader {
     guard found == magic else {
       throw .badMagic(path: path, expected: magic, found: found)
     }
-    let sizeBytes = try stream.read(count: 4 * dimensions)
+    let sizeBytes = stream.read(count: 4 * dimensions)
     guard sizeBytes.count == 4 * dimensions else {
       throw .truncated(path: path, expectedBytes: length, foundBytes: 4 + sizeBytes.count)
     }
@@ -125,13 +128,13 @@ public enum IDXReader {
     for size in sizes {
       let (product, overflow) = elements.multipliedReportingOverflow(by: size)
       guard !overflow else {
-        throw .truncated(path: path, expectedBytes: .max, foundBytes: length + (try stream.skipToEnd()))
+        throw .truncated(path: path, expectedBytes: .max, foundBytes: length + stream.skipToEnd())
       }
       elements = product
     }
     // More than the file can hold is a truncation, found before allocating for it.
     if elements > stream.contentBound - length {
-      throw .truncated(path: path, expectedBytes: length + elements, foundBytes: length + (try stream.skipToEnd()))
+      throw .truncated(path: path, expectedBytes: length + elements, foundBytes: length + stream.skipToEnd())
     }
     return Header(sizes: sizes, length: length, elements: elements)
   }
@@ -142,7 +145,7 @@ public enum IDXReader {
     guard read == header.elements else {
       throw .truncated(path: stream.path, expectedBytes: expected, foundBytes: header.length + read)
     }
-    let extra = try stream.skipToEnd()
+    let extra = stream.skipToEnd()
     guard extra == 0 else {
       throw .trailingData(path: stream.path, expectedBytes: expected, foundBytes: expected + extra)
     }
@@ -154,3 +157,11 @@ public enum IDXReader {
   }
 }
 
+
+/// A raw pointer handed to the conversion's worker threads, each of which touches only its
+/// own share of the memory.
+private struct SendablePointer<Pointee>: @unchecked Sendable {
+  let pointer: UnsafePointer<Pointee>
+  init(_ pointer: UnsafePointer<Pointee>) { self.pointer = pointer }
+  init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = UnsafePointer(pointer) }
+}

@@ -3,10 +3,10 @@ extension CommandSpec {
   /// Every command, in the order `help` lists them within a topic. Adding a command is a
   /// file under `Commands/` and one entry here.
   public static let all: [CommandSpec] = [
-    .load, .scale, .split,
+    .load, .data, .scale, .split,
     .mlp, .perceptron, .save,
-    .train, .evaluate, .predict, .gradcheck,
-    .show, .summary, .plot,
+    .train, .sweep, .evaluate, .predict, .gradcheck,
+    .show, .summary, .plot, .compare,
     .set, .reset, .run, .history, .help, .quit,
   ]
 

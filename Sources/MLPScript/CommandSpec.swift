@@ -7,6 +7,8 @@ public enum ValueKind: Sendable, Equatable {
   case choice([String])
   /// A list of whole numbers, such as layer sizes.
   case integerList
+  /// A list of numbers, such as starting weights.
+  case numberList
   /// The name of a model in the session.
   case model
   /// The name of a data set in the session.
@@ -30,6 +32,7 @@ public enum ValueKind: Sendable, Equatable {
     case .boolean: return "true|false"
     case let .choice(words): return words.joined(separator: "|")
     case .integerList: return "[N,…]"
+    case .numberList: return "[X,…]"
     case .model: return "MODEL"
     case .data: return "DATA"
     case .modelOrData: return "NAME"

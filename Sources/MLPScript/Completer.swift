@@ -53,7 +53,7 @@ public enum Completer {
     case .command: all = CommandSpec.names + ["language"]
     case .setting: all = SettingSpec.keys
     case .path: return paths(matching: typed, fileManager: fileManager)
-    case .integer, .number, .integerList, .text: all = []
+    case .integer, .number, .integerList, .numberList, .text: all = []
     }
     return all.filter { $0.hasPrefix(typed) }
   }

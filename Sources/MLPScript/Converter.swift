@@ -80,6 +80,21 @@ public struct Converter: Sendable {
     return result
   }
 
+  /// A list of numbers, `[0.5,-1]`; a single number is a list of one.
+  public func numbers(_ value: Value, key: String) throws(Diagnostic) -> [Double] {
+    guard case let .list(elements, _) = value else { return [try number(value, key: key)] }
+    guard !elements.isEmpty else {
+      throw error(.badValue, "\(key) should not be empty", at: value, hint: "such as [0.5,-1]")
+    }
+    var numbers: [Double] = []
+    for element in elements {
+      let number = try self.number(element, key: "each of \(key)")
+      guard number.isFinite else { throw error(.badValue, "\(key) should be finite numbers", at: element) }
+      numbers.append(number)
+    }
+    return numbers
+  }
+
   /// A name (a bare word or a string).
   public func text(_ value: Value, key: String) throws(Diagnostic) -> String {
     switch value {

@@ -1,4 +1,5 @@
 import Foundation
+import MLPData
 
 /// What the interpreter runs in: where output goes, what the output can do, and how the
 /// user asks a long command to stop.
@@ -11,6 +12,9 @@ public struct Environment {
   public var clock: @Sendable () -> Double
   /// How many scripts deep `run` has gone.
   public var depth: Int = 0
+  /// Where `load` finds MNIST and Fashion-MNIST (folders, cache, mirrors); tests point it at
+  /// a temporary cache.
+  public var catalog = DatasetCatalog()
 
   /// Scripts may `run` one another at most this deep.
   public static let maximumDepth = 16

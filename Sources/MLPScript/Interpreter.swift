@@ -147,6 +147,13 @@ public final class Interpreter {
         throw Diagnostic(.unknownOption, "'\(spec.name)' has no option '\(key.text)'", at: key.range,
                          in: source, hint: hint)
       case let .positional(value):
+        if let pair = command.figureFile(for: spec), pair.word.range == value.range || pair.file?.range == value.range {
+          guard pair.file != nil else {
+            throw Diagnostic(.missingArgument, "'to' needs a file", at: value.range, in: source,
+                             hint: "such as to \"figure.svg\"")
+          }
+          continue
+        }
         positionals += 1
         let limit = spec.arguments.contains(where: \.isRepeated) ? Int.max : spec.arguments.count
         if positionals > limit {

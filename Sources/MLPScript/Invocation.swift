@@ -38,15 +38,17 @@ public struct Invocation {
 
   // MARK: - Arguments
 
-  /// The value of option `key`, if given.
+  /// The value of option `key`, if given. A figure's file may also be written `to FILE`,
+  /// without the `=`, as in `plot confusion to "c.svg"`.
   public func option(_ key: String) -> Value? {
     for case let .option(name, value) in command.arguments where name.text == key { return value }
+    if key == "to" { return command.figureFile(for: spec)?.file }
     return nil
   }
 
-  /// The positional values, in order.
+  /// The positional values, in order (without a `to FILE` pair).
   public var positionals: [Value] {
-    command.arguments.compactMap { if case let .positional(value) = $0 { return value } else { return nil } }
+    command.positionals(for: spec)
   }
 
   public func integer(_ key: String, default value: Int, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {

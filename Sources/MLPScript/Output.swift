@@ -32,14 +32,17 @@ public struct OutputStyle: Sendable, Equatable {
   public var color: Bool
   /// Columns available.
   public var width: Int
+  /// Lines the terminal shows at once; figures fit within them.
+  public var height: Int
 
-  public init(isTerminal: Bool = false, color: Bool = false, width: Int = 80) {
+  public init(isTerminal: Bool = false, color: Bool = false, width: Int = 80, height: Int = 24) {
     self.isTerminal = isTerminal
     self.color = color && isTerminal
     self.width = max(width, 20)
+    self.height = max(height, 10)
   }
 
-  /// Plain output: not a terminal, no colour, 80 columns.
+  /// Plain output: not a terminal, no colour, 80 × 24.
   public static let plain = OutputStyle()
 }
 

@@ -20,6 +20,9 @@ public struct Settings: Sendable, Equatable {
   public var shuffle: Bool = false
   /// Whether `train` reports progress while it runs.
   public var progress: Bool = true
+  /// A folder where every figure is also saved as SVG (`set plots="figures"`); `nil` saves
+  /// none.
+  public var plotFolder: String? = nil
 
   public init() {}
 }
@@ -91,6 +94,13 @@ public struct SettingSpec: Sendable {
                   settings.progress = try convert.boolean(value, key: "progress")
                 },
                 restore: { $0.progress = Settings().progress }),
+    SettingSpec(key: "plots", kind: .path, summary: "folder that keeps every figure as SVG",
+                read: { $0.plotFolder.map { "\"\($0)\"" } ?? "none" },
+                write: { settings, value, convert throws(Diagnostic) in
+                  let folder = try convert.text(value, key: "plots")
+                  settings.plotFolder = folder.isEmpty || folder == "none" ? nil : folder
+                },
+                restore: { $0.plotFolder = Settings().plotFolder }),
   ]
 
   /// The setting called `key`.

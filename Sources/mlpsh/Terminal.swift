@@ -16,8 +16,11 @@ struct Terminal {
     let outIsTerminal = isatty(STDOUT_FILENO) != 0 && !dumb
     let errIsTerminal = isatty(STDERR_FILENO) != 0 && !dumb
     var size = winsize()
-    let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-    return Terminal(style: OutputStyle(isTerminal: outIsTerminal, color: outIsTerminal && !noColor, width: width),
+    let known = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+    let width = known ? Int(size.ws_col) : 80
+    let height = known && size.ws_row > 0 ? Int(size.ws_row) : 24
+    return Terminal(style: OutputStyle(isTerminal: outIsTerminal, color: outIsTerminal && !noColor, width: width,
+                                       height: height),
                     colorErrors: errIsTerminal && !noColor)
   }
 }

@@ -13,7 +13,7 @@ import Testing
 
   @Test func commandNames() {
     #expect(Completer.candidates(before: "", word: "tr", session: session()) == ["train"])
-    #expect(Completer.candidates(before: "", word: "s", session: session()) == ["scale", "split", "save", "show", "summary", "set"])
+    #expect(Completer.candidates(before: "", word: "s", session: session()) == ["scale", "split", "save", "sweep", "show", "summary", "set"])
     #expect(Completer.candidates(before: "set seed=1; ", word: "he", session: session()) == ["help"])
     #expect(Completer.candidates(before: "m = ", word: "ml", session: session()) == ["mlp"])
   }

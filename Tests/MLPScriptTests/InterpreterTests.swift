@@ -128,7 +128,7 @@ import Testing
     let sink = CollectingSink()
     let interpreter = Interpreter(environment: Environment(sink: sink))
     #expect(interpreter.run(line: "mlp [5,4,3] sigmoid; gradcheck samples=3 params=10") == nil)
-    #expect(sink.lines[1] == "gradient check of mlp1 on 3 random samples (seed 0), h = 0.01:")
+    #expect(sink.lines[1] == "gradient check of mlp1 on 3 random samples (seed 0), h = 0.001:")
     #expect(interpreter.session.lastReport?.quantity("passed") == 1)
   }
 

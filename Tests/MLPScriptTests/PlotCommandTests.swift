@@ -25,7 +25,7 @@ import Testing
     interpreter.run(line: "p = perceptron 2; train p blobs epochs=3")
     sink.clear()
     #expect(interpreter.run(line: "plot boundary p blobs") == nil)
-    #expect(sink.lines.first?.contains("p on blobs (train)") == true)
+    #expect(sink.lines.first?.contains("p after epoch 3 on blobs (train)") == true)
     sink.clear()
     #expect(interpreter.run(line: "plot confusion") == nil)
     #expect(sink.lines.contains { $0.contains("most confused") || $0.contains("correct") })

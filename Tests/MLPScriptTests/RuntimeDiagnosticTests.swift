@@ -92,7 +92,7 @@ import Testing
       error: 'train' makes nothing to name
        --> lesson.mlp:1:1
       1 | m = train
-        | ^ names are given to what 'load', 'scale', 'split', 'mlp' or 'perceptron' make
+        | ^ names are given to what 'load', 'data', 'scale', 'split', 'mlp' or 'perceptron' make
       """),
     ("train = mlp [2,2]", """
       error: 'train' is a command
@@ -201,10 +201,11 @@ import Testing
     let interpreter = Interpreter(environment: Environment(sink: CollectingSink()))
     let error = interpreter.run(script: Source(name: "l.mlp", text: "load mnist from=/no/such/folder"))
     #expect(error?.description == """
-      error: mnist not found; looked in '/no/such/folder'
-       --> l.mlp:1:6
+      error: mnist not found; looked in '/no/such/folder (missing train-images-idx3-ubyte.gz, \
+      train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)'
+       --> l.mlp:1:17
       1 | load mnist from=/no/such/folder
-        |      ^~~~~ give the folder with from="…" or set MLPSH_DATA
+        |                 ^~~~~~~~~~~~~~~ give the folder with from="…" or set MLPSH_DATA
       """)
   }
 

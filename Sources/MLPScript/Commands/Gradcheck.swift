@@ -19,7 +19,7 @@ extension CommandSpec {
     options: [
       OptionSpec("samples", .integer, default: "8", "how many samples the loss is taken over"),
       OptionSpec("params", .integer, default: "20", "parameters checked per weight matrix and bias vector"),
-      OptionSpec("step", .number, default: "0.01", "the finite-difference step h"),
+      OptionSpec("step", .number, default: "0.001", "the finite-difference step h"),
       OptionSpec("seed", .integer, default: "the seed setting, 0", "which parameters and random inputs", setting: "seed"),
     ],
     example: "gradcheck\ngradcheck m16 samples=4 params=50"
@@ -32,7 +32,7 @@ extension CommandSpec {
     }
     let count = try invocation.integer("samples", default: 8, atLeast: 1)
     let params = try invocation.integer("params", default: 20, atLeast: 1)
-    let step = try invocation.positiveNumber("step", default: 0.01)
+    let step = try invocation.positiveNumber("step", default: GradientCheck().step)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
     let net = network.network
 

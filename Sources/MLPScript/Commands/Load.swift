@@ -4,89 +4,178 @@ import MLPData
 
 extension Dataset: LabeledSamples {}
 
+extension DatasetError {
+  /// Whether the error is about the label column a `label=` option named.
+  var isAboutTheLabelColumn: Bool {
+    if case .malformedCSV(_, _, _, .missingLabelColumn) = self { return true }
+    return false
+  }
+}
+
 extension DiagnosticID {
   /// A data set that cannot be found, read or transformed.
   public static let dataError = DiagnosticID("data-error", .runtime)
 }
 
 extension CommandSpec {
-  /// `load mnist`, `load digits test=0.2`
+  /// `load mnist`, `load digits test=0.2`, `load csv "iris.csv" label=species`
   static let load = CommandSpec(
     name: "load", topic: .data,
-    summary: "load a data set (mnist, fashion-mnist, digits) or a saved model",
+    summary: "load a data set (mnist, fashion-mnist, digits, a CSV file) or a saved model",
     details: """
       Loads a data set with its training and test sets and makes it the current data set. \
-      mnist and fashion-mnist are read from the folder given with from=, else from the folder \
-      in the MLPSH_DATA environment variable, else from where a system package puts them; the \
-      four IDX files may be gzipped. digits (1797 8×8 handwritten digits) is built in, split \
-      into training and test sets by test= and seed=. Pixels stay raw (0 to 255 for MNIST); \
-      scale maps them to [0, 1]. limit=N keeps the first N samples of each set, for quick runs. \
-      Reports `train samples`, `test samples`, `features` and `classes`.
+      mnist and fashion-mnist are read from the folder given with from=, else from \
+      $MLPSH_DATA/NAME (for mnist also $MLPSH_DATA itself), else from where a system package \
+      puts them, else from the user cache (~/.cache/mlpsh/NAME), else they are downloaded into \
+      that cache from the known mirrors, checked against their SHA-256 sums, with a progress \
+      bar on a terminal. The four IDX files may be gzipped. digits (1797 8×8 handwritten \
+      digits) is built in, split into training and test sets by test= and seed=. load csv \
+      FILE reads one sample a line, the label in the column label= names (a header name or an \
+      index from 0; the last column by default); test= holds out a share of it. Pixels stay raw \
+      (0 to 255 for MNIST); scale maps them to [0, 1]. limit=N keeps the first N samples of \
+      each set, for quick runs. Reports `train samples`, `test samples`, `features` and \
+      `classes`.
       load FILE.json reads a model written by save and makes it the current model, named \
       after the file unless given a name.
       """,
-    arguments: [ArgumentSpec("NAME", .choice(["mnist", "fashion-mnist", "digits"]),
-                             "the data set, or a model file ending in .json", optional: false)],
-    options: [
-      OptionSpec("from", .path, default: "$MLPSH_DATA", "the folder holding the IDX files"),
-      OptionSpec("test", .number, default: "0.2", "share of digits held out for testing"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the digits split", setting: "seed"),
-      OptionSpec("limit", .integer, default: "none", "keep only the first N samples of each set"),
+    arguments: [
+      ArgumentSpec("NAME", .choice(loadableNames), "the data set, or a model file ending in .json", optional: false),
+      ArgumentSpec("FILE", .path, "the file, after csv"),
     ],
-    example: "load mnist\nload digits test=0.25\nsmall = load mnist limit=1000\nm16 = load \"m16.json\"",
+    options: [
+      OptionSpec("from", .path, default: "the search described below", "the folder holding the IDX files"),
+      OptionSpec("test", .number, default: "0.2 for digits, none for csv", "share held out for testing"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the split", setting: "seed"),
+      OptionSpec("limit", .integer, default: "none", "keep only the first N samples of each set"),
+      OptionSpec("label", .text, default: "the last column", "the CSV column of the labels: a name or an index"),
+    ],
+    example: """
+      load mnist
+      load digits test=0.25
+      small = load mnist limit=1000
+      iris = load csv "iris.csv" label=species
+      m16 = load "m16.json"
+      """,
     binds: true
   ) { invocation throws(Diagnostic) in
     guard let value = invocation.positionals.first else {
       throw invocation.error(.missingArgument, "'load' needs a data set name", hint: "such as 'load mnist'")
     }
     let name = try invocation.convert.text(value, key: "the data set")
-    let known = ["mnist", "fashion-mnist", "digits"]
     if name.hasSuffix(".json") {
       try loadModel(path: name, at: value, &invocation)
       return
     }
-    guard known.contains(name) else {
+    guard loadableNames.contains(name) else {
+      let toy = Synthetic(rawValue: name) != nil ? "'\(name)' is a toy set: make it with 'data \(name)'" : nil
+      let csv = name.hasSuffix(".csv") || name.hasSuffix(".csv.gz") ? "read a CSV file with 'load csv \"\(name)\"'" : nil
       throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value,
-                             hint: Suggestions.hint(for: name, among: known) ?? "should be \(Suggestions.prose(known))")
+                             hint: toy ?? csv ?? Suggestions.hint(for: name, among: loadableNames)
+                               ?? "should be \(Suggestions.prose(loadableNames)), or a model file ending in .json")
     }
-    let fraction = try invocation.number("test", default: Digits.defaultTestFraction)
-    let seed = try invocation.seed(default: invocation.session.settings.seed)
-    let dataset = name == "fashion-mnist" ? KnownDataset.fashionMNIST : KnownDataset.mnist
-    var folders: [String] = []
-    if let from = invocation.option("from") {
-      folders.append((try invocation.convert.text(from, key: "from") as NSString).expandingTildeInPath)
-    } else if let folder = ProcessInfo.processInfo.environment["MLPSH_DATA"], !folder.isEmpty, name == "mnist" {
-      folders.append(folder)
+    let rest = invocation.positionals.dropFirst()
+    if name != "csv", let extra = rest.first {
+      throw invocation.error(.extraArgument, "unexpected argument \(extra.display)", at: extra,
+                             hint: "only 'load csv' takes a file")
+    }
+    for key in ["label"] where name != "csv" {
+      if let given = invocation.option(key) {
+        throw invocation.error(.badValue, "\(key)= is for CSV files", at: given)
+      }
     }
     var loaded: LoadedData
-    do throws(DatasetError) {
-      if name == "digits" {
-        loaded = try Digits.load(testFraction: fraction, seed: seed)
-      } else {
-        loaded = try loadIDX(dataset, searching: folders + dataset.systemFolders)
+    var entryName = name
+    switch name {
+    case "csv":
+      guard let file = rest.first else {
+        throw invocation.error(.missingArgument, "'load csv' needs a file", hint: "such as 'load csv \"iris.csv\"'")
       }
-    } catch {
-      throw invocation.error(.dataError, error.description, at: value, hint: dataHint(error))
+      let path = try invocation.convert.text(file, key: "the file")
+      loaded = try loadCSV(path, at: file, &invocation)
+      entryName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      if entryName.hasSuffix(".csv") { entryName = (entryName as NSString).deletingPathExtension }
+      if !Parser.isIdentifier(entryName) || CommandSpec.named(entryName) != nil { entryName = "csv" }
+    case "digits":
+      let fraction = try testFraction(default: Digits.defaultTestFraction, invocation)
+      let seed = try invocation.seed(default: invocation.session.settings.seed)
+      do throws(DatasetError) {
+        loaded = try Digits.load(testFraction: fraction ?? Digits.defaultTestFraction, seed: seed)
+      } catch {
+        throw invocation.error(.dataError, error.description, at: value)
+      }
+    default:
+      loaded = try loadIDX(name, at: value, &invocation)
     }
     if let limit = invocation.option("limit") {
       loaded = loaded.prefix(try invocation.convert.integer(limit, key: "limit", atLeast: 1))
     }
-    // Unnamed, a data set goes by its own name ("mnist"), replacing an earlier load.
-    var entryName = name
     if invocation.bindingName != nil {
-      entryName = try invocation.claimName(kind: name, isModel: false)
-    } else if invocation.session.models[name] != nil {
-      throw invocation.error(.cannotBind, "'\(name)' already names a model", at: value,
-                             hint: "name the data set, as in 'data = load \(name)'")
+      entryName = try invocation.claimName(kind: entryName, isModel: false)
     }
-    let entry = DataEntry(train: loaded.train, test: loaded.test, origin: "\(name) \(loaded.origin)")
-    invocation.session.datasets[entryName] = entry
-    invocation.session.currentData = entryName
-    invocation.print("\(entryName): \(entry.headline) (\(loaded.origin))")
-    invocation.record("train samples", Double(loaded.train.count))
-    invocation.record("test samples", Double(loaded.test?.count ?? 0))
-    invocation.record("features", Double(loaded.train.featureCount))
-    invocation.record("classes", Double(loaded.train.classCount))
+    try store(loaded, as: entryName, origin: "\(name) \(loaded.origin)", at: value, &invocation)
+  }
+
+  /// What `load` takes by name: the catalog's image sets, the built-in digits, and csv.
+  static let loadableNames = KnownDataset.all.map(\.name) + [Digits.name, "csv"]
+
+  /// The `test=` share, if given (or `fallback`): a number strictly between 0 and 1.
+  static func testFraction(default fallback: Double?, _ invocation: Invocation) throws(Diagnostic) -> Double? {
+    guard let share = invocation.option("test") else { return fallback }
+    let fraction = try invocation.convert.number(share, key: "test")
+    guard fraction > 0 && fraction < 1 else {
+      throw invocation.error(.badValue, "test should be a share between 0 and 1, not \(share.display)", at: share)
+    }
+    return fraction
+  }
+
+  /// `load csv FILE`: the CSV reader, then the `test=` split if asked for.
+  static func loadCSV(_ path: String, at file: Value, _ invocation: inout Invocation) throws(Diagnostic) -> LoadedData {
+    let label = try invocation.option("label").map { value throws(Diagnostic) -> CSVReader.LabelColumn in
+      switch value {
+      case let .number(number, true, _): return .index(Int(number))
+      default: return CSVReader.LabelColumn(try invocation.convert.text(value, key: "label"))
+      }
+    } ?? .last
+    let fraction = try testFraction(default: nil, invocation)
+    let seed = try invocation.seed(default: invocation.session.settings.seed)
+    let expanded = (path as NSString).expandingTildeInPath
+    do throws(DatasetError) {
+      let dataset = try CSVReader.read(expanded, label: label)
+      guard let fraction else { return LoadedData(train: dataset, origin: .file(path)) }
+      let parts = try dataset.split(testFraction: fraction, seed: seed)
+      return LoadedData(train: parts.train, test: parts.test, origin: .file(path))
+    } catch {
+      let range = error.isAboutTheLabelColumn ? invocation.option("label")?.range ?? file.range : file.range
+      throw invocation.error(.dataError, error.description, at: range)
+    }
+  }
+
+  /// MNIST or Fashion-MNIST through the catalog: the `from=` folder, or the search, the
+  /// cache and a download with its progress shown.
+  static func loadIDX(_ name: String, at value: Value, _ invocation: inout Invocation) throws(Diagnostic) -> LoadedData {
+    if let given = invocation.option("test") {
+      throw invocation.error(.badValue, "\(name) comes with its own test set; test= is for digits and csv", at: given)
+    }
+    let catalog = invocation.environment.catalog
+    guard let dataset = catalog.knownDatasets.first(where: { $0.name == name }) else {
+      throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value)
+    }
+    let folder = try invocation.option("from").map { from throws(Diagnostic) in
+      (try invocation.convert.text(from, key: "from") as NSString).expandingTildeInPath
+    }
+    let relay = DownloadRelay(environment: invocation.environment)
+    defer { relay.finish() }
+    do throws(DatasetError) {
+      let loaded = try catalog.load(dataset, from: folder, progress: relay.receive)
+      relay.finish()
+      invocation.report.lines.append(contentsOf: relay.printed)
+      return loaded
+    } catch {
+      relay.finish()
+      invocation.report.lines.append(contentsOf: relay.printed)
+      throw invocation.error(.dataError, error.description, at: invocation.option("from") ?? value,
+                             hint: dataHint(error))
+    }
   }
 
   /// `load FILE.json`: a model written by `save`.
@@ -111,32 +200,10 @@ extension CommandSpec {
     invocation.print("\(name): \(model.headline) (from \(path))")
   }
 
-  /// The four IDX files of `dataset` from the first folder that has them (gzipped or not).
-  static func loadIDX(_ dataset: KnownDataset, searching folders: [String]) throws(DatasetError) -> LoadedData {
-    let manager = FileManager.default
-    func path(_ file: KnownFile, in folder: String) -> String? {
-      for name in [file.compressedName, file.name] {
-        let candidate = (folder as NSString).appendingPathComponent(name)
-        if manager.fileExists(atPath: candidate) { return candidate }
-      }
-      return nil
-    }
-    for folder in folders {
-      guard let trainImages = path(dataset.trainImages, in: folder),
-            let trainLabels = path(dataset.trainLabels, in: folder),
-            let testImages = path(dataset.testImages, in: folder),
-            let testLabels = path(dataset.testLabels, in: folder) else { continue }
-      let train = try IDXReader.readDataset(images: trainImages, labels: trainLabels, name: dataset.name,
-                                            classNames: dataset.classNames)
-      let test = try IDXReader.readDataset(images: testImages, labels: testLabels, name: dataset.name,
-                                           classNames: dataset.classNames)
-      return LoadedData(train: train, test: test, origin: .folder(folder))
-    }
-    throw .notFound(dataset: dataset.name, searched: folders)
-  }
-
   static func dataHint(_ error: DatasetError) -> String? {
-    if case .notFound = error { return "give the folder with from=\"…\" or set MLPSH_DATA" }
-    return nil
+    switch error {
+    case .notFound: return "give the folder with from=\"…\" or set MLPSH_DATA"
+    default: return nil
+    }
   }
 }

@@ -10,7 +10,9 @@ extension CommandSpec {
       standard-normal first weights and a zero bias. It learns two classes (labels 0 and 1), \
       one sample at a time. Without INPUTS it takes as many inputs as the current data set \
       has features. rule=notebook is the notebook's update (driven by the sign of the error, \
-      through a ReLU of the input); rule=classic is Rosenblatt's. Reports `parameters`.
+      through a ReLU of the input); rule=classic is Rosenblatt's. weights= and bias= give the \
+      starting point instead, for example the notebook's own first draw, so a run starts where \
+      another did. Reports `parameters`.
       """,
     arguments: [ArgumentSpec("INPUTS", .integer, "number of inputs (default: the current data's features)")],
     options: [
@@ -18,13 +20,24 @@ extension CommandSpec {
       OptionSpec("rule", .choice(Perceptron.UpdateRule.allCases.map(\.rawValue)), default: "notebook",
                  "update rule"),
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed"),
+      OptionSpec("weights", .numberList, default: "drawn from the seed", "the first weights, one per input"),
+      OptionSpec("bias", .number, default: "0", "the first bias"),
     ],
-    example: "p = perceptron 2 lr=0.001",
+    example: "p = perceptron 2 lr=0.001\np = perceptron weights=[-0.5747,-0.4215]",
     binds: true
   ) { invocation throws(Diagnostic) in
+    let start = try invocation.option("weights").map { value throws(Diagnostic) in
+      try invocation.convert.numbers(value, key: "weights")
+    }
     let inputs: Int
     if let given = invocation.positionals.first {
       inputs = try invocation.convert.integer(given, key: "the number of inputs", atLeast: 1)
+      if let start, start.count != inputs {
+        throw invocation.error(.badValue, "\(plural(start.count, "weight")) for \(plural(inputs, "input"))",
+                               at: invocation.option("weights")!, hint: "give one weight per input")
+      }
+    } else if let start {
+      inputs = start.count
     } else if let current = invocation.session.currentData,
               let data = invocation.session.datasets[current] {
       inputs = data.train.features.columns
@@ -36,8 +49,11 @@ extension CommandSpec {
     let rule = try invocation.choice("rule", noun: "rule", default: Perceptron.UpdateRule.notebook)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
     let name = try invocation.claimName(kind: "perceptron", isModel: true)
-    let model = Model.perceptron(PerceptronModel(
-      perceptron: Perceptron(inputSize: inputs, rule: rule, seed: seed), learningRate: learningRate, seed: seed))
+    let bias = try invocation.number("bias", default: 0)
+    var perceptron = Perceptron(inputSize: inputs, rule: rule, seed: seed)
+    if let start { perceptron.weights = start }
+    perceptron.bias = bias
+    let model = Model.perceptron(PerceptronModel(perceptron: perceptron, learningRate: learningRate, seed: seed))
     invocation.session.models[name] = model
     invocation.session.currentModel = name
     invocation.print("\(name): \(model.headline)")

@@ -14,7 +14,7 @@ extension CommandSpec {
     arguments: [
       ArgumentSpec("MODEL", .model, "the model (default: the current one)"),
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
-      ArgumentSpec("FEATURES", .integerList, "a sample written out, such as [1.5,-2]"),
+      ArgumentSpec("FEATURES", .numberList, "a sample written out, such as [1.5,-2]"),
     ],
     options: [
       OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0"),

@@ -90,7 +90,7 @@ extension CommandSpec {
       ?? dataset.observedRange().map { Double($0.lowerBound) ... Double($0.upperBound) } ?? 0 ... 1
     let image = DigitImage(width: shape.columns, height: shape.rows, pixels: Array(samples.features.row(index)),
                            range: range, caption: "label \(samples.className(samples.labels[index]))")
-    try show(.digits(DigitGallery(title: "\(dataName) \(part) sample \(index)", images: [image])), &invocation)
+    try invocation.present(.digits(DigitGallery(title: "\(dataName) \(part) sample \(index)", images: [image])))
     invocation.record("label", Double(samples.labels[index]))
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MLPCore
 import MLPData
+import MLPPlot
 
 // mlpsh-bench FIGURE: measures one figure in this process and prints it as one JSON line.
 // benchmarks/run calls it, interleaved with the numpy references, and builds the table.
@@ -34,19 +35,40 @@ case "load":
         "samples": mnist.train.count + mnist.test.count])
 case "epoch":
   // One epoch of the notebook's default run, timed with the data already in memory; the peak
-  // memory covers loading and training together.
+  // memory covers loading and training together. An optional second argument sets the BLAS
+  // threads for training (default 1); evaluation uses every core, as the shell does.
   let mnist = try loadMNIST()
+  BLAS.threadCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 1 : 1
   var model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu,
                                    learningRate: 0.01, seed: 0)
   let start = ContinuousClock.now
   try model.train(inputs: mnist.train.features, labels: mnist.train.labels,
                   options: TrainingOptions(batchSize: 64))
   let seconds = (ContinuousClock.now - start).seconds
+  BLAS.threadCount = ParallelRuns.coreCount
   let evaluationStart = ContinuousClock.now
   let evaluation = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels)
   emit(["figure": "epoch", "seconds": seconds, "accuracy": evaluation.accuracy,
         "evaluate_seconds": (ContinuousClock.now - evaluationStart).seconds,
         "peak_mb": peakMemoryMegabytes()])
+case "plot":
+  // Drawing the notebook's figure for one epoch at batch 64: 937 iterations of loss and batch
+  // accuracy on twin axes, in colour braille at 100x30, as `plot` does after `train`.
+  var generator = SeededGenerator(seed: 3)
+  let losses = (0 ..< 937).map { 2.3 * exp(-Double($0) / 150) + 0.2 * generator.nextUnit() }
+  let accuracies = (0 ..< 937).map { 1 - 0.9 * exp(-Double($0) / 120) - 0.1 * generator.nextUnit() }
+  let chart = LineChart(title: "mlp 784-128-64-10, batch 64", xAxis: .iterations,
+                        leftLabel: "cross entropy loss", rightLabel: "accuracy on training batch",
+                        series: [Series(name: "loss", y: losses),
+                                 Series(name: "batch accuracy", y: accuracies, axis: .right)],
+                        rightRange: 0 ... 1)
+  let style = TerminalStyle(width: 100, height: 30, color: true, unicode: true)
+  let rounds = 20
+  let start = ContinuousClock.now
+  var drawn = 0
+  for _ in 0 ..< rounds { drawn += Figure.lineChart(chart).terminal(style).count }
+  emit(["figure": "plot", "seconds": (ContinuousClock.now - start).seconds / Double(rounds),
+        "characters": drawn / rounds])
 case "verify-kernel":
   emit(["figure": "verify-kernel", "core": BLAS.coreName, "worst_relative_error": worstProductError()])
 case "epoch-synthetic":
@@ -59,7 +81,7 @@ case "epoch-synthetic":
   try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 64))
   emit(["figure": "epoch-synthetic", "seconds": (ContinuousClock.now - start).seconds])
 default:
-  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch|epoch-synthetic|load|verify-kernel\n".utf8))
+  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-synthetic|load|plot|verify-kernel\n".utf8))
   exit(64)
 }
 

@@ -1,0 +1,178 @@
+import Foundation
+import MLPCore
+import MLPPlot
+
+/// What one run of a sweep did.
+struct SweepOutcome: Sendable {
+  var network: MultilayerPerceptron
+  /// `nil` when the run could not start.
+  var report: TrainingReport?
+  var seconds: Double
+  /// The accuracy on the data set's test set, if it has one.
+  var testAccuracy: Double?
+}
+
+extension CommandSpec {
+  /// Trains every run, side by side unless `parallel=false`, keeps them as models, and
+  /// prints the table and the overlaid curves.
+  static func runSweep(
+    _ runs: [SweepRun], grid: SweepGrid, of name: String, on data: DataEntry, named dataName: String,
+    _ invocation: inout Invocation
+  ) throws(Diagnostic) {
+    let parallel = try invocation.boolean("parallel", default: true)
+    let workers = parallel ? min(ParallelRuns.coreCount, runs.count) : 1
+    let swept = grid.sweptKeys
+    let description = swept.map { key in
+      let values = grid.axes.first { $0.key == key }!.values.map(\.display)
+      return "\(key) = \(values.joined(separator: ", "))"
+    }.joined(separator: " × ")
+    invocation.print("sweep of \(name) on \(dataName): \(plural(runs.count, "run")), \(description), "
+      + "same first weights\(swept.contains("init") || swept.contains("seed") ? " per init and seed" : ""), "
+      + (workers > 1 ? "\(workers) at a time" : "one at a time"))
+
+    let environment = invocation.environment
+    let samples = data.train
+    let test = data.test
+    let perEpoch = samples.count
+    let total = runs.reduce(0) { $0 + ($1.options.iterations ?? $1.options.epochs * (perEpoch / $1.options.batchSize)) }
+    let tracker = SweepTracker(environment: environment, runs: runs.count, iterations: total)
+    let start = environment.clock()
+    let clock = environment.clock
+    let shouldStop = environment.shouldStop
+    let outcomes = ParallelRuns.map(runs, concurrency: workers) { run -> SweepOutcome in
+      var network = run.network
+      let began = clock()
+      let report = try? network.train(inputs: samples.features, labels: samples.labels, options: run.options,
+                                      progress: { _ in tracker.advance() },
+                                      shouldStop: { shouldStop() })
+      let seconds = clock() - began
+      tracker.finishRun()
+      let accuracy = test.flatMap { try? network.evaluate(inputs: $0.features, labels: $0.labels).accuracy }
+      return SweepOutcome(network: network, report: report, seconds: seconds, testAccuracy: accuracy)
+    }
+    tracker.finish()
+    let elapsed = environment.clock() - start
+
+    // Keep every run as a model, then report.
+    for (run, outcome) in zip(runs, outcomes) {
+      invocation.session.models[run.name] = .mlp(NetworkModel(network: outcome.network, initializer: run.initializer,
+                                                              seed: run.seed))
+    }
+    var rows: [[String]] = []
+    var best: (name: String, accuracy: Double)?
+    for (run, outcome) in zip(runs, outcomes) {
+      let means = outcome.network.history.recentMeans(window: RunCurves.window)
+      let updates = outcome.report?.iterations ?? 0
+      var note = ""
+      switch outcome.report?.outcome {
+      case .interrupted?: note = "stopped"
+      case .diverged?: note = "diverged"
+      case nil: note = "failed"
+      default: break
+      }
+      rows.append([run.name] + run.values + [
+        means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
+        outcome.testAccuracy.map { fixed($0) } ?? "-", String(updates), String(format: "%.2f", outcome.seconds),
+        note,
+      ])
+      if let means {
+        invocation.record("loss \(run.name)", means.loss)
+        invocation.record("accuracy \(run.name)", means.accuracy)
+      }
+      if let accuracy = outcome.testAccuracy {
+        invocation.record("test accuracy \(run.name)", accuracy)
+        if best == nil || accuracy > best!.accuracy { best = (run.name, accuracy) }
+      }
+      invocation.record("updates \(run.name)", Double(updates))
+      invocation.record("seconds \(run.name)", outcome.seconds)
+    }
+    var header = ["run"] + swept + ["loss", "accuracy", test == nil ? "no test set" : "test accuracy", "updates", "seconds"]
+    if rows.contains(where: { !$0.last!.isEmpty }) {
+      header.append("note")
+    } else {
+      rows = rows.map { Array($0.dropLast()) }
+    }
+    invocation.print(RunCurves.table(header: header, rows: rows).joined(separator: "\n"))
+    invocation.print("loss and accuracy: means over the last \(RunCurves.window) iterations of each run; "
+      + "\(String(format: "%.2f", elapsed)) s in all")
+    if let best { invocation.print("best test accuracy: \(best.name), \(fixed(best.accuracy))") }
+    invocation.record("runs", Double(runs.count))
+    if let best { invocation.record("best test accuracy", best.accuracy) }
+    invocation.record("seconds", elapsed)
+    if environment.shouldStop() {
+      invocation.print("stopped (Ctrl-C): the runs keep what they learnt")
+    }
+
+    guard try invocation.boolean("plot", default: true) else { return }
+    let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
+    let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
+    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing, atLeast: 1)
+    let trained = zip(runs, outcomes).filter { !$0.1.network.history.steps.isEmpty }
+      .map { (name: $0.0.name, history: $0.1.network.history) }
+    guard !trained.isEmpty else { return }
+    try invocation.present(.lineChart(RunCurves.overlay(
+      title: "sweep of \(name) on \(dataName): \(quantity.rawValue)", runs: trained, quantity: quantity,
+      axis: axis, smoothing: smoothing)))
+  }
+}
+
+/// Counts the iterations and runs done across the workers of a sweep, and on a terminal
+/// redraws one status line for all of them (at most ten times a second). Workers call it
+/// from their own threads, so it writes to the sink under a lock.
+final class SweepTracker: @unchecked Sendable {
+  private let environment: Environment
+  private let runs: Int
+  private let iterations: Int
+  private let lock = NSLock()
+  private let start: Double
+  private var iterationsDone = 0
+  private var runsDone = 0
+  private var lastDraw = -Double.infinity
+  private var shown = false
+
+  init(environment: Environment, runs: Int, iterations: Int) {
+    self.environment = environment
+    self.runs = runs
+    self.iterations = max(iterations, 1)
+    self.start = environment.clock()
+  }
+
+  /// One more iteration done, by any run.
+  func advance() {
+    lock.withLock {
+      iterationsDone += 1
+      draw()
+    }
+  }
+
+  /// One more run done.
+  func finishRun() {
+    lock.withLock {
+      runsDone += 1
+      lastDraw = -Double.infinity
+      draw()
+    }
+  }
+
+  /// Clears the status line.
+  func finish() {
+    lock.withLock {
+      if shown { environment.sink.clearStatus() }
+      shown = false
+    }
+  }
+
+  private func draw() {
+    guard environment.style.isTerminal else { return }
+    let now = environment.clock()
+    guard now - lastDraw >= 0.1 else { return }
+    lastDraw = now
+    let elapsed = now - start
+    let remaining = iterationsDone > 0 ? elapsed / Double(iterationsDone) * Double(iterations - iterationsDone) : 0
+    let text = "  \(runsDone)/\(runs) runs  \(iterationsDone)/\(iterations) iterations  ETA \(ProgressReporter.clock(max(remaining, 0)))"
+    let width = max(10, min(40, environment.style.width - text.count - 3))
+    let filled = min(width, width * iterationsDone / iterations)
+    environment.sink.status("[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]" + text)
+    shown = true
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An element of a parsed SVG document (as in MLPPlotTests).
+final class XMLNode {
+  let name: String
+  let attributes: [String: String]
+  var children: [XMLNode] = []
+  var text = ""
+
+  init(name: String, attributes: [String: String]) {
+    self.name = name
+    self.attributes = attributes
+  }
+
+  /// This element and all below it, depth first.
+  var all: [XMLNode] { [self] + children.flatMap(\.all) }
+
+  /// Every element below (or at) this one named `name`.
+  func elements(_ name: String) -> [XMLNode] { all.filter { $0.name == name } }
+
+  /// The texts of every `<text>` element below this one.
+  var texts: [String] { elements("text").map(\.text) }
+}
+
+enum XMLParseError: Error {
+  case invalid(String)
+}
+
+/// Parses `text` with Foundation's `XMLParser` (FoundationXML on Linux), failing on anything
+/// that is not well-formed XML.
+func parseXML(_ text: String) throws -> XMLNode {
+  let parser = XMLParser(data: Data(text.utf8))
+  let builder = TreeBuilder()
+  parser.delegate = builder
+  guard parser.parse(), let root = builder.root else {
+    throw XMLParseError.invalid(parser.parserError.map { "\($0)" } ?? "no root element")
+  }
+  return root
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+  var root: XMLNode?
+  private var stack: [XMLNode] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    let node = XMLNode(name: elementName, attributes: attributes)
+    if let parent = stack.last { parent.children.append(node) } else { root = node }
+    stack.append(node)
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    stack.removeLast()
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    stack.last?.text += string
+  }
+}
