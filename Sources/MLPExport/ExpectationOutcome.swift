@@ -68,3 +68,12 @@ public struct ExpectationOutcome: Sendable {
     }
   }
 }
+
+extension Expectation {
+  /// Whether it asks for an exact value (`= 937`): one that holds already says its value,
+  /// so reports do not repeat it.
+  var isExact: Bool {
+    if case .compare(.equal, _) = check { return true }
+    return false
+  }
+}

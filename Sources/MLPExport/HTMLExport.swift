@@ -115,7 +115,7 @@ public struct HTMLExport: Sendable {
           // An exact check that holds already says its value.
           if !outcome.holds {
             observed = "got " + format(value)
-          } else if !Self.isExact(outcome.expectation) {
+          } else if !outcome.expectation.isExact {
             observed = format(value)
           }
         case .lines:
@@ -131,11 +131,6 @@ public struct HTMLExport: Sendable {
     }
     parts.append("</section>")
     return parts.joined(separator: "\n")
-  }
-
-  static func isExact(_ expectation: Expectation) -> Bool {
-    if case .compare(.equal, _) = expectation.check { return true }
-    return false
   }
 
   /// A figure: its SVG inline, without the XML declaration, and its summary as caption.

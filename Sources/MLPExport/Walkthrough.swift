@@ -211,7 +211,7 @@ public final class Walkthrough {
   }
 
   private static func value(_ outcome: ExpectationOutcome) -> String {
-    guard case let .value(value) = outcome.observed, !HTMLExport.isExact(outcome.expectation) else { return "" }
+    guard case let .value(value) = outcome.observed, !outcome.expectation.isExact else { return "" }
     return " (\(format(value)))"
   }
 
