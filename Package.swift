@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "MLPData", targets: ["MLPData"]),
     .library(name: "MLPPlot", targets: ["MLPPlot"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
+    .library(name: "MLPExport", targets: ["MLPExport"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
   dependencies: [
@@ -42,12 +43,14 @@ let package = Package(
     ),
     .target(name: "MLPPlot"),
     .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData", "MLPPlot"]),
+    // Lessons cell by cell: HTML, notebook and Markdown exports, --check, --step's state.
+    .target(name: "MLPExport", dependencies: ["MLPScript", "MLPPlot"]),
 
     // The shell; the only target that imports CReadline.
     .executableTarget(
       name: "mlpsh",
       dependencies: [
-        "MLPCore", "MLPScript", "CReadline",
+        "MLPCore", "MLPScript", "MLPExport", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +61,7 @@ let package = Package(
     .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
+    .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).

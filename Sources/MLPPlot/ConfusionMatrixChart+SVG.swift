@@ -5,7 +5,9 @@ extension ConfusionMatrixChart {
   ///
   /// Diagonal cells are blue by the share of their row; confusions are red by their size
   /// relative to the largest confusion; zeros stay near white.
-  public func svg(cellSize: Double = 44) -> String {
+  ///
+  /// `idPrefix` starts every id the document defines (give each figure of an HTML page its own).
+  public func svg(cellSize: Double = 44, idPrefix: String = "") -> String {
     let names = (0 ..< classCount).map { name(ofClass: $0) }
     let nameWidth = names.map { SVGWriter.textWidth($0, size: 12) }.max() ?? 0
     let top = (title.isEmpty ? 20.0 : 48) + 40
@@ -17,7 +19,7 @@ extension ConfusionMatrixChart {
     let confusion = largestConfusion
     let valueSize = min(14, cellSize * 0.3)
 
-    var svg = SVGWriter(width: width, height: height, title: title, description: summary)
+    var svg = SVGWriter(width: width, height: height, title: title, description: summary, idPrefix: idPrefix)
     if !title.isEmpty { svg.text(title, x: width / 2, y: 30, size: 16, weight: "bold") }
     svg.text("predicted", x: left + matrixWidth / 2, y: top - 26, size: 13)
     svg.text("actual", x: 18, y: top + Double(classCount) * cellSize / 2, size: 13, rotation: -90)

@@ -7,7 +7,9 @@ extension DecisionBoundary {
   /// `<rect>`), the lines between regions dark (traced by marching squares), and each point a
   /// marker of its class' colour and shape (circle, triangle, diamond, square …) with a white
   /// rim.
-  public func svg(width: Double = 620, height: Double = 560) -> String {
+  ///
+  /// `idPrefix` starts every id the document defines (give each figure of an HTML page its own).
+  public func svg(width: Double = 620, height: Double = 560, idPrefix: String = "") -> String {
     let minus = "\u{2212}"
     let legend = SVGLegend(names: (0 ..< classCount).map { name(ofClass: $0) }, width: width - 40)
     let xScale = NiceScale(within: xRange.lowerBound, xRange.upperBound, maxTicks: 8)
@@ -23,16 +25,16 @@ extension DecisionBoundary {
     func px(_ x: Double) -> Double { left + xScale.fraction(x) * plotWidth }
     func py(_ y: Double) -> Double { top + (1 - yScale.fraction(y)) * plotHeight }
 
-    var svg = SVGWriter(width: width, height: height + legend.height, title: title, description: summary)
+    var svg = SVGWriter(width: width, height: height + legend.height, title: title, description: summary, idPrefix: idPrefix)
     svg.open("defs")
-    svg.open("clipPath", [("id", "plot-area")])
+    svg.open("clipPath", [("id", svg.id("plot-area"))])
     svg.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "#ffffff")
     svg.close("clipPath")
     svg.close("defs")
     if !title.isEmpty { svg.text(title, x: width / 2, y: 30, size: 16, weight: "bold") }
 
     // Regions: one rect per run of equal classes in a grid row.
-    svg.open("g", [("class", "regions"), ("clip-path", "url(#plot-area)"), ("shape-rendering", "crispEdges")])
+    svg.open("g", [("class", "regions"), ("clip-path", svg.url("plot-area")), ("shape-rendering", "crispEdges")])
     for row in 0 ..< rows {
       var start = 0
       while start < columns {
@@ -53,7 +55,7 @@ extension DecisionBoundary {
       ("fill", "none"), ("stroke", "#3a3a3a"), ("stroke-width", "1.25"), ("stroke-linecap", "round"),
     ])
 
-    svg.open("g", [("class", "points"), ("clip-path", "url(#plot-area)"), ("stroke", "#ffffff"), ("stroke-width", "0.8")])
+    svg.open("g", [("class", "points"), ("clip-path", svg.url("plot-area")), ("stroke", "#ffffff"), ("stroke-width", "0.8")])
     for point in points where point.x.isFinite && point.y.isFinite {
       DecisionBoundary.marker(point.label, x: px(point.x), y: py(point.y), size: 4.5, into: &svg)
     }

@@ -4,7 +4,9 @@ extension DigitGallery {
   ///
   /// An image is a black `<rect>` with one `<rect>` per run of equal non-black pixels in a
   /// row, so an MNIST digit takes about a hundred elements, not 784.
-  public func svg(pixelSize: Double = 4, perRow: Int = 8) -> String {
+  ///
+  /// `idPrefix` starts every id the document defines (give each figure of an HTML page its own).
+  public func svg(pixelSize: Double = 4, perRow: Int = 8, idPrefix: String = "") -> String {
     let gap = 20.0
     let captionSize = 12.0
     let columns = max(1, min(perRow, images.count))
@@ -17,7 +19,7 @@ extension DigitGallery {
     let width = max(Double(columns) * (cellWidth + gap) + gap, title.isEmpty ? 0 : SVGWriter.textWidth(title, size: 16) + 40)
     let height = top + Double(rowCount) * rowHeight
 
-    var svg = SVGWriter(width: width, height: height, title: title, description: summary)
+    var svg = SVGWriter(width: width, height: height, title: title, description: summary, idPrefix: idPrefix)
     if !title.isEmpty { svg.text(title, x: width / 2, y: 30, size: 16, weight: "bold") }
     let left = (width - (Double(columns) * (cellWidth + gap) - gap)) / 2
     for (index, image) in images.enumerated() {

@@ -45,13 +45,15 @@ public enum Figure: Sendable, Equatable {
     }
   }
 
-  /// The figure as a standalone SVG document.
-  public func svg() -> String {
+  /// The figure as a standalone SVG document. Every id it defines (its title, its
+  /// description, its clip paths) starts with `idPrefix`, so that several figures can sit
+  /// inline in one HTML page.
+  public func svg(idPrefix: String = "") -> String {
     switch self {
-    case .lineChart(let chart): chart.svg()
-    case .decisionBoundary(let boundary): boundary.svg()
-    case .digits(let gallery): gallery.svg()
-    case .confusionMatrix(let matrix): matrix.svg()
+    case .lineChart(let chart): chart.svg(idPrefix: idPrefix)
+    case .decisionBoundary(let boundary): boundary.svg(idPrefix: idPrefix)
+    case .digits(let gallery): gallery.svg(idPrefix: idPrefix)
+    case .confusionMatrix(let matrix): matrix.svg(idPrefix: idPrefix)
     }
   }
 

@@ -4,7 +4,9 @@ extension LineChart {
   /// It looks like the notebook's seaborn figures: a grey plot area with white grid lines,
   /// twin y axes whose labels take their series' colour, a legend under the x axis label. Each
   /// curve is one `<path>` (with a `<title>` naming it), reduced per pixel column first.
-  public func svg(width: Double = 760, height: Double = 440) -> String {
+  ///
+  /// `idPrefix` starts every id the document defines (give each figure of an HTML page its own).
+  public func svg(width: Double = 760, height: Double = 440, idPrefix: String = "") -> String {
     let twin = hasRightAxis
     let hasLeft = series.contains { $0.axis == .left }
     let extents = self.extents
@@ -26,9 +28,9 @@ extension LineChart {
     let plotHeight = max(40, height - top - below)
     let totalHeight = height + legend.height
 
-    var svg = SVGWriter(width: width, height: totalHeight, title: title, description: summary)
+    var svg = SVGWriter(width: width, height: totalHeight, title: title, description: summary, idPrefix: idPrefix)
     svg.open("defs")
-    svg.open("clipPath", [("id", "plot-area")])
+    svg.open("clipPath", [("id", svg.id("plot-area"))])
     svg.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "#ffffff")
     svg.close("clipPath")
     svg.close("defs")
@@ -85,7 +87,7 @@ extension LineChart {
     }
 
     // The curves, each reduced to its extremes per pixel column.
-    svg.open("g", [("clip-path", "url(#plot-area)"), ("fill", "none"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
+    svg.open("g", [("clip-path", svg.url("plot-area")), ("fill", "none"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
     for (index, line) in series.enumerated() {
       let scale = line.axis == .left ? leftScale : rightScale!
       let runs = Downsampling.minMax(x: line.x, y: line.y) { Int(px($0).rounded()) }

@@ -7,6 +7,9 @@ struct SVGWriter {
   /// The canvas size in user units (and pixels).
   let width: Double
   let height: Double
+  /// Put before every `id` the document defines, so that several figures can sit inline in
+  /// one HTML page without their ids clashing.
+  let idPrefix: String
   private var body = ""
   private var depth = 1
 
@@ -14,13 +17,15 @@ struct SVGWriter {
   static let fontFamily = "Helvetica, Arial, sans-serif"
 
   /// A document of `width × height` whose `<title>` is `title` and whose `<desc>` is
-  /// `description` (the figure's summary, read by screen readers).
-  init(width: Double, height: Double, title: String, description: String) {
+  /// `description` (the figure's summary, read by screen readers); its ids start with
+  /// `idPrefix`.
+  init(width: Double, height: Double, title: String, description: String, idPrefix: String = "") {
     self.width = width
     self.height = height
+    self.idPrefix = idPrefix
     body.reserveCapacity(16_384)
-    element("title", [("id", "figure-title")], text: title)
-    element("desc", [("id", "figure-desc")], text: description)
+    element("title", [("id", id("figure-title"))], text: title)
+    element("desc", [("id", id("figure-desc"))], text: description)
     rect(x: 0, y: 0, width: width, height: height, fill: "#ffffff")
   }
 
@@ -29,9 +34,15 @@ struct SVGWriter {
     let size = "width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\""
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \(size) role=\"img\" "
-      + "aria-labelledby=\"figure-title figure-desc\" font-family=\"\(SVGWriter.fontFamily)\">\n"
+      + "aria-labelledby=\"\(id("figure-title")) \(id("figure-desc"))\" font-family=\"\(SVGWriter.fontFamily)\">\n"
       + body + "</svg>\n"
   }
+
+  /// The id `name` as this document writes it: with the prefix.
+  func id(_ name: String) -> String { idPrefix + name }
+
+  /// A reference to the element with id `name`, for `clip-path` and the like.
+  func url(_ name: String) -> String { "url(#" + id(name) + ")" }
 
   // MARK: - Elements
 

@@ -29,7 +29,7 @@ extension Invocation {
       try write(figure, to: path, at: target.range)
       print("wrote \(path): \(figure.summary)")
     } else {
-      print(figure.terminal(Self.figureStyle(for: style)))
+      show(figure, drawing: figure.terminal(Self.figureStyle(for: style)))
     }
     guard let folder = session.settings.plotFolder else { return }
     let number = session.counters["figure", default: 0] + 1

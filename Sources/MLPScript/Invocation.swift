@@ -1,4 +1,5 @@
 import Foundation
+import MLPPlot
 
 /// One run of one command: the session it may change, its arguments, and its output.
 ///
@@ -90,6 +91,13 @@ public struct Invocation {
       environment.sink.line(String(line))
       report.lines.append(String(line))
     }
+  }
+
+  /// Shows `figure`, drawn as `drawing` for a text output, and keeps the drawing's lines
+  /// for `# expect:` checks as `print` does.
+  public mutating func show(_ figure: Figure, drawing: String) {
+    environment.sink.figure(figure, drawing: drawing)
+    report.lines += drawing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
   /// Records a number under `name` for `# expect:` lines ("test accuracy").

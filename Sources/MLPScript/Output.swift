@@ -1,8 +1,15 @@
+import MLPPlot
+
 /// Where the interpreter's output goes. The language knows nothing of terminals: the
-/// executable passes a sink that writes to standard output, tests pass one that collects.
+/// executable passes a sink that writes to standard output, tests pass one that collects,
+/// an exporter one that keeps figures as pictures.
 public protocol OutputSink: AnyObject {
   /// Writes one line of output (without its newline).
   func line(_ text: String)
+  /// Shows a figure; `drawing` is the figure drawn as text for this output's style (lines
+  /// separated by newlines, its summary last). A sink that can show pictures keeps `figure`;
+  /// the default writes `drawing` line by line.
+  func figure(_ figure: Figure, drawing: String)
   /// Shows `text` as the transient status line, replacing the previous one. Only called
   /// when the style says the output is a terminal.
   func status(_ text: String)
@@ -10,6 +17,12 @@ public protocol OutputSink: AnyObject {
   func clearStatus()
   /// Reports a diagnostic.
   func diagnostic(_ diagnostic: Diagnostic)
+}
+
+extension OutputSink {
+  public func figure(_ figure: Figure, drawing: String) {
+    for line in drawing.split(separator: "\n", omittingEmptySubsequences: false) { self.line(String(line)) }
+  }
 }
 
 /// What the output can do, decided by the executable: whether it is a terminal (cursor

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLPCore
+import MLPExport
 import MLPScript
 
 /// The `mlpsh` command line: a REPL by default, or a script from a file, from `-c`, or
@@ -13,7 +14,11 @@ struct MLPShell: ParsableCommand {
       With no arguments, starts an interactive shell (type 'help' there). With FILE, runs the \
       script and exits: 0 when it ran to the end, 65 for a syntax error, 70 for an error while \
       running, 1 when an '# expect:' line did not hold, 130 when stopped by Ctrl-C. A script \
-      piped on standard input runs the same way. NO_COLOR turns colour off.
+      piped on standard input runs the same way. 'mlpsh run FILE' is the same as 'mlpsh FILE'. \
+      For lessons: --export writes the script with its outputs and figures as a web page, a \
+      Jupyter notebook or Markdown; --check runs it and lists every '# expect:' line that does \
+      not hold; --step walks through it cell by cell (docs/classroom.md). NO_COLOR turns \
+      colour off.
       """,
     version: "0.1.0"
   )
@@ -24,9 +29,31 @@ struct MLPShell: ParsableCommand {
   @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands and exit.", valueName: "commands"))
   var commands: String?
 
+  @Option(help: ArgumentHelp("Run the script and write it, with its outputs and figures, to this file: .html, .ipynb or .md "
+                               + "(give it more than once for several files from one run).",
+                             valueName: "file"),
+          completion: .file(extensions: ["html", "ipynb", "md"]))
+  var export: [String] = []
+
+  @Flag(help: "Run the script, check every '# expect:' line, and list those that do not hold (exit 1).")
+  var check = false
+
+  @Flag(help: "Walk through the script one step at a time: Enter runs the next cell.")
+  var step = false
+
   func validate() throws {
     if file != nil && commands != nil {
       throw ValidationError("give a script file or -c commands, not both")
+    }
+    let lessonFlags = [export.isEmpty ? nil : "--export", check ? "--check" : nil, step ? "--step" : nil].compactMap { $0 }
+    if let flag = lessonFlags.first, file == nil {
+      throw ValidationError("\(flag) needs a script file, such as 'mlpsh \(flag)\(flag == "--export" ? " report.html" : "") lesson.mlp'")
+    }
+    if step && lessonFlags.count > 1 {
+      throw ValidationError("--step runs a lesson by hand; it cannot be combined with --export or --check")
+    }
+    if let unknown = export.first(where: { ExportFormat(path: $0) == nil }) {
+      throw ValidationError("\(ExportError.unknownFormat(path: unknown))")
     }
   }
 
@@ -37,7 +64,11 @@ struct MLPShell: ParsableCommand {
     let environment = Environment(sink: sink, style: terminal.style, shouldStop: { Interrupts.isPending })
     let interpreter = Interpreter(environment: environment)
 
-    if let commands {
+    if let file, step {
+      throw ExitCode(StepMode(file: file, terminal: terminal).run())
+    } else if let file, check || !export.isEmpty {
+      throw ExitCode(LessonMode(file: file, exports: export, check: check, terminal: terminal).run())
+    } else if let commands {
       try finish(interpreter.run(script: Source(name: "<command line>", text: commands)))
     } else if let file {
       guard FileManager.default.fileExists(atPath: (file as NSString).expandingTildeInPath) else {
@@ -67,4 +98,7 @@ struct MLPShell: ParsableCommand {
 // Before anything else: OpenBLAS chose its kernels when it loaded; if it fell back to SSE3 on a
 // processor with AVX2 or AVX-512, have it choose again (docs/performance.md).
 BLAS.useRecommendedKernels()
-MLPShell.main()
+// `mlpsh run FILE …` is `mlpsh FILE …`.
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count > 1 && arguments[0] == "run" { arguments.removeFirst() }
+MLPShell.main(arguments)

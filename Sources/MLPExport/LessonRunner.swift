@@ -1,0 +1,74 @@
+import MLPScript
+
+/// Runs a lesson cell by cell in one session, keeping each cell's outputs and checking its
+/// `# expect:` lines without stopping at the first that fails.
+///
+/// A runtime error still stops the cell at the statement that failed (what ran before it is
+/// kept, as in a script); `runAll` then stops the lesson there too, since the cells after
+/// it were written for a session in which it succeeded.
+public final class LessonRunner {
+  public let lesson: Lesson
+  /// The lesson's interpreter and session.
+  public let interpreter: Interpreter
+  private let sink: CapturingSink
+
+  /// A runner whose commands start from `session`, draw for `style`, and pass their output
+  /// on to `forward` as well as keeping it.
+  public init(
+    lesson: Lesson, session: Session = Session(), style: OutputStyle = .plain, forwardingTo forward: OutputSink? = nil,
+    shouldStop: @escaping @Sendable () -> Bool = { false }
+  ) {
+    self.lesson = lesson
+    sink = CapturingSink(forwardingTo: forward)
+    interpreter = Interpreter(session: session, environment: Environment(sink: sink, style: style, shouldStop: shouldStop))
+  }
+
+  /// Whether a cell has run `quit`.
+  public var quitRequested: Bool { interpreter.session.quitRequested }
+
+  /// Runs cell `index` in the session as it is now and returns what it showed.
+  public func run(cellAt index: Int) -> CellResult {
+    let cell = lesson.cells[index]
+    guard cell.kind == .code else { return CellResult(index: index, status: .markdown) }
+    _ = sink.take()
+    var expectations: [ExpectationOutcome] = []
+    var status = CellStatus.completed
+    for statement in cell.statements {
+      if interpreter.session.quitRequested { break }
+      switch statement {
+      case .command:
+        do {
+          try Interpreter.execute([statement], source: lesson.source, session: &interpreter.session,
+                                  environment: interpreter.environment)
+        } catch {
+          sink.diagnostic(error)
+          status = .stopped(error)
+        }
+      case let .expectation(expectation):
+        let outcome = ExpectationOutcome(checking: expectation, against: interpreter.session.lastReport,
+                                         in: lesson.source)
+        if let diagnostic = outcome.diagnostic { sink.diagnostic(diagnostic) }
+        expectations.append(outcome)
+      }
+      if case .stopped = status { break }
+    }
+    return CellResult(index: index, status: status, outputs: sink.take(), expectations: expectations)
+  }
+
+  /// Runs every cell in order, until the end, a runtime error or `quit`; the cells after
+  /// that are `notRun`.
+  public func runAll() -> LessonRun {
+    var results: [CellResult] = []
+    var stopped = false
+    for index in lesson.cells.indices {
+      guard !stopped else {
+        results.append(CellResult(index: index, status: lesson.cells[index].kind == .code ? .notRun : .markdown))
+        continue
+      }
+      let result = run(cellAt: index)
+      results.append(result)
+      stopped = result.error != nil || quitRequested
+    }
+    return LessonRun(lesson: lesson, cells: results)
+  }
+}
