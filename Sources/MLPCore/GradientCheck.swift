@@ -87,8 +87,8 @@ extension MultilayerPerceptron {
   /// The gradient of the mean loss on `inputs` and `labels` with respect to every parameter,
   /// laid out like `parameters`, by backpropagation over the whole set as one batch.
   public func gradients(inputs: Matrix, labels: [Int]) -> [Float] {
-    precondition(inputs.columns == inputSize && inputs.rows == labels.count && inputs.rows > 0,
-                 "\(inputs.rows)x\(inputs.columns) inputs, \(labels.count) labels for \(layerSizes)")
+    precondition((try? validate(inputs: inputs, labels: labels)) != nil && inputs.rows > 0,
+                 "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     var result = [Float](repeating: 0, count: parameterCount)
     let workspace = Workspace(layerSizes: layerSizes, capacity: inputs.rows)
     let last = layers.count

@@ -61,10 +61,6 @@ public enum BLAS {
                 alpha, a, blasint(columns), ones, 1, beta, y, 1)
   }
 
-  /// `y = alpha * x + y` over `count` elements.
-  static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-    cblas_saxpy(blasint(count), alpha, x, 1, y, 1)
-  }
 }
 
 // MARK: - Products of whole matrices
@@ -82,6 +78,9 @@ extension Matrix {
     _ b: Matrix, transposingB: Bool = false,
     into result: inout Matrix, alpha: Float = 1, beta: Float = 0
   ) {
+    a.checkShape()
+    b.checkShape()
+    result.checkShape()
     let (m, k) = transposingA ? (a.columns, a.rows) : (a.rows, a.columns)
     let (kb, n) = transposingB ? (b.columns, b.rows) : (b.rows, b.columns)
     precondition(k == kb, "cannot multiply \(m)x\(k) by \(kb)x\(n)")
@@ -89,8 +88,9 @@ extension Matrix {
                  "product is \(m)x\(n) but the result is \(result.rows)x\(result.columns)")
     guard m > 0 && n > 0 else { return }
     if k == 0 {
+      // An empty sum: C = beta * C, where beta = 0 overwrites (as BLAS does, NaN included).
       result.storage.withUnsafeMutableBufferPointer { c in
-        for i in c.indices { c[i] *= beta }
+        for i in c.indices { c[i] = beta == 0 ? 0 : beta * c[i] }
       }
       return
     }

@@ -10,13 +10,10 @@ public struct Matrix: Equatable, Sendable {
   public private(set) var rows: Int
   /// The number of columns.
   public private(set) var columns: Int
-  /// The elements, row after row; always `rows * columns` of them.
-  public var storage: [Float] {
-    didSet {
-      precondition(storage.count == rows * columns,
-                   "storage of \(storage.count) elements for a \(rows)x\(columns) matrix")
-    }
-  }
+  /// The elements, row after row; always `rows * columns` of them. Change them in place
+  /// freely, but keep the count: the products check it (`checkShape()`). (An observer here
+  /// would make every mutation from another module copy the whole array.)
+  public var storage: [Float]
 
   // MARK: - Creating
 
@@ -45,6 +42,13 @@ public struct Matrix: Equatable, Sendable {
       precondition(row.count == columns, "row \(index) has \(row.count) columns, expected \(columns)")
     }
     self.init(rows: rowArrays.count, columns: columns, storage: rowArrays.flatMap { $0 })
+  }
+
+  /// Stops with a message naming both counts when `storage` no longer fits the shape.
+  @inline(__always)
+  func checkShape() {
+    precondition(storage.count == rows * columns,
+                 "storage of \(storage.count) elements for a \(rows)x\(columns) matrix")
   }
 
   // MARK: - Reading and writing

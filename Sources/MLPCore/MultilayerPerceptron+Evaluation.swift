@@ -21,6 +21,7 @@ extension MultilayerPerceptron {
 
   /// The class probabilities of each row of `inputs`.
   public func callAsFunction(_ inputs: Matrix) -> Matrix {
+    inputs.checkShape()
     precondition(inputs.columns == inputSize,
                  "the model takes \(inputSize) inputs, the matrix has \(inputs.columns) columns")
     var result = Matrix(rows: inputs.rows, columns: classCount)
@@ -34,6 +35,7 @@ extension MultilayerPerceptron {
 
   /// The most probable class of each row of `inputs`.
   public func predict(_ inputs: Matrix) -> [Int] {
+    inputs.checkShape()
     precondition(inputs.columns == inputSize,
                  "the model takes \(inputSize) inputs, the matrix has \(inputs.columns) columns")
     var predictions: [Int] = []
@@ -56,13 +58,13 @@ extension MultilayerPerceptron {
     predictions.reserveCapacity(inputs.rows)
     labels.withUnsafeBufferPointer { y in
       forEachChunk(of: inputs) { start, count, probabilities in
-        lossSum += crossEntropyPass(probabilities: probabilities, labels: y.baseAddress! + start,
-                                    rows: count, columns: classCount, loss: loss,
-                                    deltas: nil).lossSum
         for row in 0 ..< count {
-          let best = argmax(probabilities + row * classCount, count: classCount)
+          let p = probabilities + row * classCount
+          let label = y[start + row]
+          lossSum += loss.sampleLoss(probabilityOfLabel: p[label])
+          let best = argmax(p, count: classCount)
           predictions.append(best)
-          confusion[y[start + row]][best] += 1
+          confusion[label][best] += 1
         }
       }
     }
@@ -75,6 +77,8 @@ extension MultilayerPerceptron {
   /// The mean clipped cross-entropy on `inputs` and `labels`, summed in double precision
   /// (the gradient checker differences it).
   public func loss(inputs: Matrix, labels: [Int]) -> Double {
+    precondition((try? validate(inputs: inputs, labels: labels)) != nil,
+                 "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     let loss = CrossEntropy(epsilon: epsilon)
     var lossSum = 0.0
     labels.withUnsafeBufferPointer { y in

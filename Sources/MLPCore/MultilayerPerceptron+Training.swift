@@ -1,6 +1,9 @@
 extension MultilayerPerceptron {
   /// Checks that `inputs` and `labels` fit this model, as `train` and `evaluate` need.
   public func validate(inputs: Matrix, labels: [Int]) throws(TrainingError) {
+    inputs.checkShape()
+    precondition(parameters.count == layers.last!.end,
+                 "\(parameters.count) parameters for layers \(layerSizes), expected \(layers.last!.end)")
     guard inputs.columns == inputSize else {
       throw .featureCountMismatch(model: inputSize, data: inputs.columns)
     }
@@ -37,11 +40,14 @@ extension MultilayerPerceptron {
     guard batchSize <= inputs.rows else {
       throw .batchTooLarge(batchSize: batchSize, samples: inputs.rows)
     }
-    let batchesPerEpoch = inputs.rows / batchSize
-    let total = options.iterations ?? options.epochs * batchesPerEpoch
-    guard total >= 1 else {
-      throw .notPositive(option: options.iterations == nil ? "epochs" : "iterations", value: total)
+    if let iterations = options.iterations {
+      guard iterations >= 1 else { throw .notPositive(option: "iterations", value: iterations) }
+    } else {
+      guard options.epochs >= 1 else { throw .notPositive(option: "epochs", value: options.epochs) }
     }
+    let batchesPerEpoch = inputs.rows / batchSize
+    let (product, overflow) = options.epochs.multipliedReportingOverflow(by: batchesPerEpoch)
+    let total = options.iterations ?? (overflow ? .max : product)
 
     // Work on moved-out copies, so the loop's pointers do not overlap access to `self`.
     var theta: [Float] = []
@@ -52,13 +58,17 @@ extension MultilayerPerceptron {
       swap(&theta, &parameters)
       swap(&steps, &history.steps)
     }
-    steps.reserveCapacity(steps.count + total)
+    // Room for the run, up to a bound: a huge run that Ctrl-C will stop must not reserve
+    // memory for iterations it never makes.
+    steps.reserveCapacity(steps.count + min(total, 1 << 16))
     let examplesBefore = steps.last?.examplesSeen ?? 0
     let epochsBefore = steps.last?.epoch ?? 0
 
     let workspace = Workspace(layerSizes: layerSizes, capacity: batchSize)
     let rollback = RollbackPoint(copying: theta)
-    var generator = SeededGenerator(seed: options.seed)
+    // Mixing in the iterations already trained gives a later `train` call its own orders,
+    // as if one longer run went on; the first call keeps the seed's own order.
+    var generator = SeededGenerator(seed: options.seed &+ UInt64(steps.count) &* 0x9E37_79B9_7F4A_7C15)
     var order = options.shuffle ? generator.permutation(of: inputs.rows) : []
     let loss = CrossEntropy(epsilon: epsilon)
     let learningRate = options.learningRate ?? self.learningRate
@@ -100,7 +110,7 @@ extension MultilayerPerceptron {
               columns: classCount, loss: loss, deltas: workspace.deltas[last])
             let batchLoss = pass.lossSum / Double(batchSize)
             guard batchLoss.isFinite else {
-              let restored = rollback.restoreIfOverflowed(thetaBuffer)
+              let restored = rollback.restore(thetaBuffer)
               report.outcome = .diverged(iteration: iteration + 1, loss: batchLoss,
                                          rolledBackTo: restored)
               break
@@ -109,11 +119,10 @@ extension MultilayerPerceptron {
             backward(parameters: parameters, input: input, count: batchSize, workspace: workspace,
                      target: .descend(parameters: parameters, learningRate: learningRate))
 
-            let seen = (iteration + 1) * batchSize
             let step = TrainingStep(
               loss: Float(batchLoss), accuracy: Float(pass.correct) / Float(batchSize),
-              examplesSeen: examplesBefore + seen,
-              epoch: epochsBefore + Double(seen) / Double(inputs.rows))
+              examplesSeen: examplesBefore + (iteration + 1) * batchSize,
+              epoch: epochsBefore + Double(iteration + 1) / Double(batchesPerEpoch))
             steps.append(step)
             report.iterations = iteration + 1
             report.lastStep = step
@@ -126,8 +135,9 @@ extension MultilayerPerceptron {
   }
 }
 
-/// A copy of the parameters taken every few iterations, so that a run whose weights overflow
-/// can go back to the last ones known to be finite. Copying every iteration would cost a
+/// A copy of the parameters taken every few iterations, so that a run whose loss stops being
+/// finite can go back to parameters known to give a finite loss. (The newest ones may be
+/// finite yet so large that the activations overflow.) Copying every iteration would cost a
 /// tenth of a step; every `interval` iterations it costs nothing measurable.
 private final class RollbackPoint {
   let interval = 32
@@ -149,10 +159,9 @@ private final class RollbackPoint {
     self.iteration = iteration
   }
 
-  /// Leaves finite parameters alone (they are the last finite ones); otherwise puts back the
-  /// saved copy and says which iteration it came from (1-based: the state before that step).
-  func restoreIfOverflowed(_ parameters: UnsafeMutableBufferPointer<Float>) -> Int? {
-    guard parameters.contains(where: { !$0.isFinite }) else { return nil }
+  /// Puts back the saved copy and says which iteration it came from (1-based: the
+  /// parameters as they were before that iteration's step).
+  func restore(_ parameters: UnsafeMutableBufferPointer<Float>) -> Int {
     _ = parameters.update(fromContentsOf: saved)
     return iteration + 1
   }

@@ -6,8 +6,8 @@ public struct TrainingStep: Sendable, Equatable, Codable {
   public var accuracy: Float
   /// Samples seen up to and including this batch, across every `train` call.
   public var examplesSeen: Int
-  /// Epochs completed after this batch: examples seen in this `train` call over the size of
-  /// its training set, plus the epochs of earlier calls.
+  /// Epochs completed after this batch: batches of this `train` call over the whole batches
+  /// an epoch holds (the partial one is dropped), plus the epochs of earlier calls.
   public var epoch: Double
 }
 

@@ -43,9 +43,9 @@ public enum TrainingOutcome: Sendable, Equatable {
   case completed
   /// `shouldStop` said stop (Ctrl-C); the iterations before it were kept.
   case interrupted
-  /// The loss of iteration `iteration` (1-based, in this run) was not finite. The model kept
-  /// its last finite parameters; `rolledBackTo` is the iteration whose parameters those are
-  /// when the newest ones had already overflowed.
+  /// The loss of iteration `iteration` (1-based, in this run) was not finite. The model went
+  /// back to the parameters it had before iteration `rolledBackTo` (saved every 32
+  /// iterations after a finite loss), which give a finite loss.
   case diverged(iteration: Int, loss: Double, rolledBackTo: Int?)
 }
 

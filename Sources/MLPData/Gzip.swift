@@ -90,8 +90,9 @@ final class GzipReader {
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
     let status = inflateInit2_(stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+    // Every property is set, so a throw here runs `deinit`, which frees the stream
+    // (`inflateEnd` on a stream that never started just reports an error).
     guard status == Z_OK else {
-      stream.deallocate()
       throw .badGzip(path: path, reason: "zlib could not start (status \(status))")
     }
   }
@@ -100,9 +101,6 @@ final class GzipReader {
     inflateEnd(stream)
     stream.deallocate()
   }
-
-  /// The size of the compressed input.
-  var compressedCount: Int { input.count }
 
   /// The uncompressed size the last member's trailer announces, at least 64.
   var announcedSize: Int {

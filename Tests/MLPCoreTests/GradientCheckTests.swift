@@ -62,6 +62,7 @@ final class GradientCheckTests: XCTestCase {
       let mutated = NotebookBackward.gradients(of: fixture.model(activation),
                                                inputs: fixture.inputs, labels: fixture.labels)
       let reference = TinyNetFixture.flatten(fixture.expected(for: activation).grads_post_as_written)
+      XCTAssertEqual(mutated.count, reference.count)
       for (index, (ours, theirs)) in zip(mutated, reference).enumerated() {
         XCTAssertEqual(ours, theirs, accuracy: 1e-5, "\(activation) parameter \(index)")
       }

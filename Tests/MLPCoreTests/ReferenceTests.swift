@@ -20,6 +20,7 @@ final class ReferenceTests: XCTestCase {
                      accuracy: 1e-5, "\(activation)")
       let gradients = model.gradients(inputs: fixture.inputs, labels: fixture.labels)
       let reference = TinyNetFixture.flatten(expected.grads_correct)
+      XCTAssertEqual(gradients.count, reference.count)
       for (index, (ours, theirs)) in zip(gradients, reference).enumerated() {
         XCTAssertEqual(ours, theirs, accuracy: 1e-5, "\(activation) parameter \(index)")
       }

@@ -27,7 +27,8 @@ final class TrainingTests: XCTestCase {
     XCTAssertEqual(report.iterations, 20 * (600 / 32))
     XCTAssertEqual(model.history.iterations, report.iterations)
     XCTAssertEqual(model.history.steps.last!.examplesSeen, report.iterations * 32)
-    XCTAssertEqual(model.history.steps.last!.epoch, Double(report.iterations * 32) / 600, accuracy: 1e-12)
+    // 18 whole batches of 32 make an epoch of 600 (the last 24 samples are dropped).
+    XCTAssertEqual(model.history.steps.last!.epoch, 20, accuracy: 1e-12)
     let after = try model.evaluate(inputs: inputs, labels: labels)
     XCTAssertLessThan(after.loss, before.loss / 4)
     XCTAssertGreaterThan(after.accuracy, 0.97)
@@ -54,7 +55,8 @@ final class TrainingTests: XCTestCase {
     // 100 / 30 = 3 batches an epoch; the partial batch of 10 is dropped.
     try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 30, iterations: 7))
     XCTAssertEqual(model.history.iterations, 7)
-    XCTAssertEqual(model.history.steps[2].epoch, 0.9, accuracy: 1e-12)
+    XCTAssertEqual(model.history.steps[2].epoch, 1, accuracy: 1e-12)
+    XCTAssertEqual(model.history.steps[6].epoch, 7.0 / 3, accuracy: 1e-12)
     try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 30))
     XCTAssertEqual(model.history.iterations, 10)
     XCTAssertEqual(model.history.steps.last!.examplesSeen, 300)
@@ -79,12 +81,44 @@ final class TrainingTests: XCTestCase {
     var model = MultilayerPerceptron(layerSizes: [4, 32, 3], activation: .relu, seed: 1)
     let report = try model.train(inputs: scaled, labels: labels,
                                  options: TrainingOptions(batchSize: 10, learningRate: 1e6, epochs: 50))
-    guard case let .diverged(iteration, loss, _) = report.outcome else {
+    guard case let .diverged(iteration, loss, rolledBackTo) = report.outcome else {
       return XCTFail("expected divergence, got \(report.outcome)")
     }
     XCTAssertFalse(loss.isFinite)
     XCTAssertEqual(report.iterations, iteration - 1)
+    XCTAssertNotNil(rolledBackTo)
+    XCTAssertLessThanOrEqual(rolledBackTo ?? .max, iteration)
+    // The weights it kept give a finite loss: usable, not merely finite numbers.
     XCTAssertTrue(model.parameters.allSatisfy(\.isFinite))
+    XCTAssertTrue(model.loss(inputs: scaled, labels: labels).isFinite)
+  }
+
+  /// A second `train` call with shuffling visits the samples in new orders, as one longer
+  /// run would, while the first call's order depends only on the seed. With a learning rate
+  /// of 0 the model never changes, so each batch's loss shows which samples it held.
+  func testLaterCallsShuffleAfresh() throws {
+    let (inputs, labels) = clusters(count: 64, seed: 9)
+    let options = TrainingOptions(batchSize: 16, learningRate: 0, epochs: 1, shuffle: true, seed: 1)
+    var model = MultilayerPerceptron(layerSizes: [4, 3], seed: 2)
+    try model.train(inputs: inputs, labels: labels, options: options)
+    try model.train(inputs: inputs, labels: labels, options: options)
+    let losses = model.history.losses
+    XCTAssertEqual(losses.count, 8)
+    XCTAssertNotEqual(Array(losses[0 ..< 4]), Array(losses[4 ..< 8]), "the second call repeated the first call's order")
+    var again = MultilayerPerceptron(layerSizes: [4, 3], seed: 2)
+    try again.train(inputs: inputs, labels: labels, options: options)
+    XCTAssertEqual(again.history.losses, Array(losses[0 ..< 4]), "a first call's order depends on the seed alone")
+  }
+
+  func testHugeRunsAreNotReservedUpFront() throws {
+    let (inputs, labels) = clusters(count: 20, seed: 10)
+    var model = MultilayerPerceptron(layerSizes: [4, 3])
+    var calls = 0
+    let report = try model.train(inputs: inputs, labels: labels,
+                                 options: TrainingOptions(batchSize: 10, iterations: 10_000_000_000),
+                                 shouldStop: { calls += 1; return calls > 3 })
+    XCTAssertEqual(report.outcome, .interrupted)
+    XCTAssertEqual(report.iterations, 3)
   }
 
   func testBadInputsThrowDescriptiveErrors() {
@@ -105,6 +139,10 @@ final class TrainingTests: XCTestCase {
     XCTAssertThrowsError(try fits.train(inputs: inputs, labels: labels,
                                         options: TrainingOptions(batchSize: 10, iterations: 0))) { error in
       XCTAssertEqual("\(error)", "iterations must be at least 1, not 0")
+    }
+    XCTAssertThrowsError(try fits.train(inputs: inputs, labels: labels,
+                                        options: TrainingOptions(batchSize: 10, epochs: -1))) { error in
+      XCTAssertEqual("\(error)", "epochs must be at least 1, not -1")
     }
   }
 

@@ -6,6 +6,9 @@ import MLPPlot
 // mlpsh-bench FIGURE: measures one figure in this process and prints it as one JSON line.
 // benchmarks/run calls it, interleaved with the numpy references, and builds the table.
 
+// What OpenBLAS chose by itself, and what mlpsh would choose instead, before switching.
+let defaultCore = BLAS.coreName
+let recommendedCore = BLAS.recommendedCoreType()
 BLAS.useRecommendedKernels()
 BLAS.threadCount = 1
 let figure = CommandLine.arguments.dropFirst().first ?? "help"
@@ -70,7 +73,8 @@ case "plot":
   emit(["figure": "plot", "seconds": (ContinuousClock.now - start).seconds / Double(rounds),
         "characters": drawn / rounds])
 case "verify-kernel":
-  emit(["figure": "verify-kernel", "core": BLAS.coreName, "worst_relative_error": worstProductError()])
+  emit(["figure": "verify-kernel", "core": BLAS.coreName, "default_core": defaultCore,
+        "recommended_core": recommendedCore ?? "", "worst_relative_error": worstProductError()])
 case "epoch-synthetic":
   var generator = SeededGenerator(seed: 1)
   let inputs = Matrix(rows: 60000, columns: 784,
