@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "MLPData", targets: ["MLPData"]),
     .library(name: "MLPPlot", targets: ["MLPPlot"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
+    .library(name: "MLPFuzzing", targets: ["MLPFuzzing"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
   dependencies: [
@@ -39,6 +40,10 @@ let package = Package(
     .target(name: "MLPPlot"),
     .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData", "MLPPlot"]),
 
+    // The fuzz targets' bodies, shared by the libFuzzer executables (Tests/Fuzz, a package of
+    // its own built with -sanitize=fuzzer) and the test that replays their corpus.
+    .target(name: "MLPFuzzing", dependencies: ["MLPCore", "MLPData", "MLPScript"]),
+
     // The shell; the only target that imports CReadline.
     .executableTarget(
       name: "mlpsh",
@@ -55,6 +60,7 @@ let package = Package(
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
+    .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(

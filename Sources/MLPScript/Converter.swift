@@ -12,14 +12,23 @@ public struct Converter: Sendable {
     Diagnostic(id, message, at: value.range, in: source, hint: hint)
   }
 
+  /// Whole numbers are smaller than this in magnitude (10¹⁵), so that every one converts to
+  /// an `Int` exactly.
+  public static let integerBound = 1e15
+
   /// A whole number, at least `atLeast` when given.
   public func integer(_ value: Value, key: String, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {
     guard case let .number(number, isInteger, _) = value else {
       throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value)
     }
-    guard isInteger, abs(number) < 1e15 else {
-      throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value,
-                  hint: "such as \(Int(number.rounded()))")
+    guard abs(number) < Self.integerBound else {
+      throw error(.badValue, "\(key) is too large: \(value.display)", at: value,
+                  hint: "whole numbers here are below 10^15")
+    }
+    guard isInteger else {
+      let whole = number.rounded()
+      let hint = whole == number ? "write it out: \(Int(whole))" : "such as \(Int(whole))"
+      throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value, hint: hint)
     }
     let integer = Int(number)
     if let minimum, integer < minimum {

@@ -11,6 +11,8 @@ public struct Environment {
   public var clock: @Sendable () -> Double
   /// How many scripts deep `run` has gone.
   public var depth: Int = 0
+  /// How much one command may allocate or run (`Limits.standard` in the shell).
+  public var limits: Limits = .standard
 
   /// Scripts may `run` one another at most this deep.
   public static let maximumDepth = 16

@@ -25,6 +25,7 @@ extension CommandSpec {
     let inputs: Int
     if let given = invocation.positionals.first {
       inputs = try invocation.convert.integer(given, key: "the number of inputs", atLeast: 1)
+      try invocation.checkParameters(inputs + 1, of: "this perceptron", at: given)
     } else if let current = invocation.session.currentData,
               let data = invocation.session.datasets[current] {
       inputs = data.train.features.columns

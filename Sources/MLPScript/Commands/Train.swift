@@ -63,6 +63,11 @@ extension CommandSpec {
       if let epochs = invocation.option("epochs") {
         throw invocation.error(.badValue, "give epochs= or iterations=, not both", at: epochs.range.union(iterations.range))
       }
+      let limit = invocation.environment.limits.iterations
+      if case let .number(value, _, _) = iterations, value > Double(limit) {
+        throw invocation.error(.tooLarge, "train runs at most \(limit) iterations at a time, not \(iterations.display)",
+                               at: iterations, hint: "train again to go on: a model continues where it stopped")
+      }
       options.iterations = try invocation.convert.integer(iterations, key: "iterations", atLeast: 1)
     }
     options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
@@ -80,7 +85,17 @@ extension CommandSpec {
                              at: invocation.option("batch")?.range, hint: "use batch=\(samples.count) or less")
     }
     let perEpoch = samples.count / options.batchSize
+    if options.iterations == nil {
+      try invocation.checkIterations(
+        Limits.product(options.epochs, perEpoch), "epochs=\(options.epochs) of \(plural(perEpoch, "iteration")) each",
+        unit: "iterations", at: invocation.option("epochs"))
+    }
     let total = options.iterations ?? options.epochs * perEpoch
+    let width = network.layerSizes.reduce(0, +)
+    try invocation.checkWorkingValues(
+      Limits.product(2 * width, options.batchSize),
+      for: "a batch of \(options.batchSize) samples through \(network.layerSizes.map(String.init).joined(separator: "-"))",
+      at: invocation.option("batch"), hint: "use a smaller batch")
     let lr = options.learningRate.map(Double.init) ?? Double(network.learningRate)
     invocation.print("training \(name) on \(dataName): \(plural(total, "iteration")) of \(options.batchSize) samples, "
       + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")")
