@@ -7,6 +7,9 @@ public struct Environment {
   public var style: OutputStyle
   /// Asked between batches and between statements; true after Ctrl-C.
   public var shouldStop: @Sendable () -> Bool
+  /// What asked the run to stop, for messages: "Ctrl-C", or the signal that ended the
+  /// process ("SIGTERM").
+  public var stopReason: @Sendable () -> String = { "Ctrl-C" }
   /// Seconds on a monotonic clock, for timing and ETAs.
   public var clock: @Sendable () -> Double
   /// How many scripts deep `run` has gone.

@@ -91,7 +91,7 @@ public final class Interpreter {
     for statement in statements {
       if session.quitRequested { return }
       if environment.shouldStop() {
-        throw Diagnostic(.interrupted, "stopped before this (Ctrl-C)", at: statement.range, in: source,
+        throw Diagnostic(.interrupted, "stopped before this (\(environment.stopReason()))", at: statement.range, in: source,
                          severity: .note)
       }
       switch statement {

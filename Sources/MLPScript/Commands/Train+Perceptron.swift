@@ -45,7 +45,7 @@ extension CommandSpec {
     invocation.session.models[name] = .perceptron(trained)
     let seconds = invocation.environment.clock() - start
     if done < epochs {
-      invocation.print("stopped \(name) after \(done) of \(plural(epochs, "epoch")) (Ctrl-C); it keeps what it learnt")
+      invocation.print("stopped \(name) after \(done) of \(plural(epochs, "epoch")) (\(invocation.environment.stopReason())); it keeps what it learnt")
     } else {
       invocation.print("trained \(name): \(plural(done, "epoch")) in \(duration(seconds)), accuracy \(fixed(accuracy))")
     }

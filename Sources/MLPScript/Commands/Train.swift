@@ -15,9 +15,15 @@ extension CommandSpec {
       On a terminal a progress bar shows loss, accuracy and the time left; Ctrl-C stops at the \
       end of the current batch and keeps what was learnt. The summary line gives the means \
       over the last 100 iterations.
+      When the loss becomes NaN or infinite, training stops and the model keeps its last \
+      finite weights; when it ends far above what guessing scores (2·ln C + 1 for C classes), \
+      the run blew up. Either way a warning names the iteration and the likely cause: inputs \
+      that are not scaled, or a learning rate that is too high. A single run is limited to \
+      10000000 iterations.
       Reports `iterations`, `updates`, `epochs`, `samples`, `loss` and `accuracy` (means over \
       the last 100 iterations of the run), `last loss`, `last accuracy`, `total iterations` \
-      and `seconds`; a perceptron reports `epochs`, `accuracy` and `seconds`.
+      and `seconds`, and `diverged at` when the run diverged; a perceptron reports `epochs`, \
+      `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
@@ -126,16 +132,23 @@ extension CommandSpec {
     let figures = recent.isEmpty ? "" : "; last \(recent.count): loss \(fixed(loss)), accuracy \(fixed(accuracy))"
     let counts = "\(plural(report.iterations, "iteration")) (\(format(epochs)) epoch\(epochs == 1 ? "" : "s"), "
       + "\(report.iterations * options.batchSize) samples) in \(duration(reporter.elapsed))"
+    let causes = { Divergence.causes(features: samples.features, data: dataName, learningRate: lr) }
     switch report.outcome {
     case .completed:
       invocation.print("trained \(name): " + counts + figures)
     case .interrupted:
-      invocation.print("stopped \(name) after \(report.iterations) of \(total) iterations (Ctrl-C); "
-        + "it keeps what it learnt" + figures)
+      invocation.print("stopped \(name) after \(report.iterations) of \(total) iterations "
+        + "(\(invocation.environment.stopReason())); it keeps what it learnt" + figures)
     case let .diverged(iteration, lossValue, rolledBackTo):
-      let kept = rolledBackTo.map { "the weights from before iteration \($0)" } ?? "its last finite weights"
-      invocation.print("warning: the loss became \(format(lossValue)) at iteration \(iteration); "
-        + "\(name) keeps \(kept). A smaller lr may help (it was \(format(lr))).")
+      let warning = Divergence.nonFinite(iteration: iteration, of: total, loss: lossValue, rolledBackTo: rolledBackTo,
+                                         model: name, causes: causes())
+      invocation.print(warning.lines.joined(separator: "\n"))
+      invocation.record("diverged at", Double(warning.iteration))
+    }
+    if report.outcome == .completed,
+       let warning = Divergence.blownUp(losses: steps.map(\.loss), classes: network.classCount, causes: causes()) {
+      invocation.print(warning.lines.joined(separator: "\n"))
+      invocation.record("diverged at", Double(warning.iteration))
     }
     invocation.record("iterations", Double(report.iterations))
     invocation.record("updates", Double(report.iterations))
