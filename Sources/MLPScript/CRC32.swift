@@ -1,3 +1,5 @@
+import Foundation
+
 /// CRC-32 as gzip, zip and PNG compute it (IEEE 802.3, reflected polynomial 0xEDB88320,
 /// initial value and final XOR 0xFFFFFFFF), to tell a damaged model file from a whole one.
 ///
@@ -19,7 +21,7 @@ struct CRC32 {
   private var register: UInt32 = 0xFFFF_FFFF
 
   /// Folds `bytes` into the checksum.
-  mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
     var crc = register
     Self.table.withUnsafeBufferPointer { table in
       for byte in bytes {
@@ -33,10 +35,15 @@ struct CRC32 {
   var value: UInt32 { register ^ 0xFFFF_FFFF }
 
   /// The checksum of `bytes` as eight lower-case hex digits.
-  static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+  static func hex(of bytes: UnsafeRawBufferPointer) -> String {
     var crc = CRC32()
     crc.update(bytes)
     let digits = String(crc.value, radix: 16)
     return String(repeating: "0", count: 8 - digits.count) + digits
+  }
+
+  /// The checksum of `bytes` as eight lower-case hex digits.
+  static func hex(of bytes: some ContiguousBytes) -> String {
+    bytes.withUnsafeBytes { hex(of: $0) }
   }
 }

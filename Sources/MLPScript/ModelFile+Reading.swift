@@ -73,24 +73,13 @@ extension ModelFile {
 
   /// Checks the CRC-32 on the last line but one against every byte before that line.
   static func verifyChecksum(_ data: Data) throws(ModelFileError) {
-    let bytes = [UInt8](data)
-    let marker = Array("\n  \(checksumKey) : \"".utf8)
-    guard let start = lastIndex(of: marker, in: bytes) else { throw .noChecksum }
-    let digitsStart = start + marker.count
-    guard digitsStart + 8 <= bytes.count else { throw .noChecksum }
-    let recorded = String(decoding: bytes[digitsStart ..< digitsStart + 8], as: UTF8.self)
-    let computed = CRC32.hex(of: bytes[0 ... start])
+    let marker = Data("\n  \(checksumKey) : \"".utf8)
+    guard let found = data.range(of: marker, options: .backwards) else { throw .noChecksum }
+    let digits = found.upperBound ..< found.upperBound + 8
+    guard digits.upperBound <= data.endIndex else { throw .noChecksum }
+    let recorded = String(decoding: data[digits], as: UTF8.self)
+    let computed = CRC32.hex(of: data[data.startIndex ... found.lowerBound])
     guard recorded == computed else { throw .checksumMismatch(recorded: recorded, computed: computed) }
-  }
-
-  private static func lastIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {
-    guard bytes.count >= marker.count else { return nil }
-    var index = bytes.count - marker.count
-    while index >= 0 {
-      if bytes[index] == marker[0] && bytes[index ..< index + marker.count].elementsEqual(marker) { return index }
-      index -= 1
-    }
-    return nil
   }
 
   /// What a decoding error says, in a few words: "'network.epsilon' is missing".

@@ -95,8 +95,10 @@ struct ModelFile: Codable, Equatable {
       encoder.outputFormatting = [.sortedKeys]
       covered += "  \"history\" : \(String(decoding: try encoder.encode(history), as: UTF8.self)),\n"
     }
-    let checksum = CRC32.hex(of: covered.utf8)
-    return Data((covered + "  \(checksumKey) : \"\(checksum)\"\n}\n").utf8)
+    var data = Data(covered.utf8)
+    let checksum = CRC32.hex(of: data)
+    data.append(contentsOf: "  \(checksumKey) : \"\(checksum)\"\n}\n".utf8)
+    return data
   }
 
   /// The key of the checksum line, quoted as it is written.
@@ -106,6 +108,7 @@ struct ModelFile: Codable, Equatable {
 
   /// Base64 of the little-endian bytes of `values`.
   static func base64<Element: FixedWidthFloatingPoint>(_ values: [Element]) -> String {
+    if isLittleEndian { return values.withUnsafeBytes { Data($0) }.base64EncodedString() }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(values.count * MemoryLayout<Element>.size)
     for value in values {
@@ -118,14 +121,22 @@ struct ModelFile: Codable, Equatable {
   /// The values whose little-endian bytes `text` holds in base64, or `nil` when it is not
   /// base64 of a whole number of them.
   static func values<Element: FixedWidthFloatingPoint>(_ text: String, as _: Element.Type) -> [Element]? {
-    guard let data = Data(base64Encoded: text), data.count % MemoryLayout<Element>.size == 0 else { return nil }
-    return data.withUnsafeBytes { raw in
-      (0 ..< data.count / MemoryLayout<Element>.size).map { index in
-        Element(bitPattern: Element.BitPattern(
-          littleEndian: raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Element>.size, as: Element.BitPattern.self)))
+    let size = MemoryLayout<Element>.size
+    guard let data = Data(base64Encoded: text), data.count % size == 0 else { return nil }
+    let count = data.count / size
+    return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+      data.withUnsafeBytes { raw in
+        for index in 0 ..< count {
+          let bits = raw.loadUnaligned(fromByteOffset: index * size, as: Element.BitPattern.self)
+          buffer[index] = Element(bitPattern: Element.BitPattern(littleEndian: bits))
+        }
       }
+      initialized = count
     }
   }
+
+  /// Whether this machine stores numbers little-endian, as the file does (x86, ARM).
+  private static let isLittleEndian = 1.littleEndian == 1
 }
 
 /// Float32 and Float64, by their bits.
