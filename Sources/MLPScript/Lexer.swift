@@ -73,9 +73,16 @@ public struct Lexer {
       || ((first == "-" || first == ".") && peek(1).map { ("0" ... "9").contains($0) } == true)
     guard startsNumber || Self.isWordStart(first) else {
       var hint: String? = nil
+      var shown = "'\(Character(first))'"
       if first == "'" { hint = "strings are written in double quotes" }
       if first == "-" { hint = "options are written key=value, without dashes" }
-      throw Diagnostic(.unexpectedCharacter, "unexpected character '\(Character(first))'",
+      if first.properties.generalCategory == .control || first == "\u{FFFD}" {
+        // Named by code point: the character itself would not show, or would drive the terminal.
+        let hex = String(first.value, radix: 16, uppercase: true)
+        shown = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if first == "\u{FFFD}" { hint = "this is not UTF-8 text; mlpsh reads scripts as UTF-8" }
+      }
+      throw Diagnostic(.unexpectedCharacter, "unexpected character \(shown)",
                        at: SourceRange(start: start, end: start + 1), in: source, hint: hint)
     }
     position += 1
