@@ -22,8 +22,8 @@ public struct DiagnosticRenderer: Sendable {
   public func render(_ diagnostic: Diagnostic) -> String {
     let severity = diagnostic.severity.rawValue
     var lines = [paint(severity + ":", severityStyle(diagnostic.severity)) + " "
-      + paint(Self.printable(diagnostic.message), Style.bold)]
-    let hint = diagnostic.hint.map(Self.printable)
+      + paint(Self.shortened(Self.printable(diagnostic.message)), Style.bold)]
+    let hint = diagnostic.hint.map { Self.shortened(Self.printable($0)) }
     guard let source = diagnostic.source, let range = diagnostic.range else {
       if let hint { lines.append("  = " + hint) }
       return lines.joined(separator: "\n")
@@ -61,6 +61,17 @@ public struct DiagnosticRenderer: Sendable {
     guard line.length > longestLine else { return line }
     let start = max(line.start, min(position - lead, line.end - longestLine))
     return SourceRange(start: start, end: min(line.end, start + longestLine))
+  }
+
+  /// A message or hint longer than `longestLine` scalars (one that quotes a megabyte of
+  /// the user's text) keeps its start and its end, with "…" between.
+  static func shortened(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count > 2 * longestLine else { return text }
+    var result = String.UnicodeScalarView(scalars[..<(2 * longestLine - lead)])
+    result.append("…")
+    result.append(contentsOf: scalars[(scalars.count - lead)...])
+    return String(result)
   }
 
   /// `text` with tabs as spaces and every other control character (escape sequences, NUL,

@@ -1,3 +1,4 @@
+import Foundation
 import MLPCore
 
 extension CommandSpec {
@@ -42,10 +43,11 @@ extension CommandSpec {
     let operations = Limits.product(checked, 2).flatMap { Limits.product($0, count) }
       .flatMap { Limits.product($0, net.parameterCount) }
     if operations.map({ $0 > invocation.environment.limits.operations }) ?? true {
-      let amount = operations.map { "about \(format(Double($0))) multiply-adds" } ?? "more multiply-adds than mlpsh can count"
+      let amount = operations.map { "about \(String(format: "%.2g", Double($0))) multiply-adds" }
+        ?? "more multiply-adds than mlpsh can count"
       throw invocation.error(
         .tooLarge, "checking \(plural(checked, "parameter")) on \(plural(count, "sample")) would take \(amount); "
-          + "the limit is \(format(Double(invocation.environment.limits.operations)))",
+          + "the limit is \(String(format: "%.2g", Double(invocation.environment.limits.operations)))",
         at: (invocation.option("params") ?? invocation.option("samples"))?.range,
         hint: "check fewer parameters (params=) or fewer samples (samples=)")
     }

@@ -71,7 +71,7 @@ extension CommandSpec {
       }
       let limit = invocation.environment.limits.iterations
       if case let .number(value, _, _) = iterations, value > Double(limit) {
-        throw invocation.error(.tooLarge, "train runs at most \(limit) iterations at a time, not \(iterations.display)",
+        throw invocation.error(.tooLarge, "train runs at most \(limit) iterations at a time, not \(invocation.convert.written(iterations))",
                                at: iterations, hint: "train again to go on: a model continues where it stopped")
       }
       options.iterations = try invocation.convert.integer(iterations, key: "iterations", atLeast: 1)
