@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "MLPPlot", targets: ["MLPPlot"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
     .library(name: "MLPExport", targets: ["MLPExport"]),
+    .library(name: "MLPFuzzing", targets: ["MLPFuzzing"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
   dependencies: [
@@ -46,6 +47,10 @@ let package = Package(
     // Lessons cell by cell: HTML, notebook and Markdown exports, --check, --step's state.
     .target(name: "MLPExport", dependencies: ["MLPScript", "MLPPlot"]),
 
+    // The fuzz targets' bodies, shared by the libFuzzer executables (Tests/Fuzz, a package of
+    // its own built with -sanitize=fuzzer) and the test that replays their corpus.
+    .target(name: "MLPFuzzing", dependencies: ["MLPCore", "MLPData", "MLPScript"]),
+
     // The shell; the only target that imports CReadline.
     .executableTarget(
       name: "mlpsh",
@@ -63,6 +68,7 @@ let package = Package(
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
     .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
+    .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(

@@ -12,14 +12,31 @@ public struct Converter: Sendable {
     Diagnostic(id, message, at: value.range, in: source, hint: hint)
   }
 
+  /// A number as the user wrote it (`1e15`, not `1000000000000000.0`); other values as
+  /// messages show them.
+  public func written(_ value: Value) -> String {
+    guard case .number = value, value.range.start >= 0, value.range.end <= source.scalars.count,
+          value.range.length > 0 else { return value.display }
+    return source.text(in: value.range)
+  }
+
+  /// Whole numbers are smaller than this in magnitude (10¹⁵), so that every one converts to
+  /// an `Int` exactly.
+  public static let integerBound = 1e15
+
   /// A whole number, at least `atLeast` when given.
   public func integer(_ value: Value, key: String, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {
     guard case let .number(number, isInteger, _) = value else {
       throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value)
     }
-    guard isInteger, abs(number) < 1e15 else {
-      throw error(.badValue, "\(key) should be a whole number, not \(value.display)", at: value,
-                  hint: "such as \(Int(number.rounded()))")
+    guard abs(number) < Self.integerBound else {
+      throw error(.badValue, "\(key) is too large: \(written(value))", at: value,
+                  hint: "whole numbers here are below 10^15")
+    }
+    guard isInteger else {
+      let whole = number.rounded()
+      let hint = whole == number ? "write it out: \(Int(whole))" : "such as \(Int(whole))"
+      throw error(.badValue, "\(key) should be a whole number, not \(written(value))", at: value, hint: hint)
     }
     let integer = Int(number)
     if let minimum, integer < minimum {
@@ -40,7 +57,7 @@ public struct Converter: Sendable {
   public func positiveNumber(_ value: Value, key: String) throws(Diagnostic) -> Double {
     let number = try self.number(value, key: key)
     guard number > 0 else {
-      throw error(.badValue, "\(key) must be greater than 0, not \(value.display)", at: value)
+      throw error(.badValue, "\(key) must be greater than 0, not \(written(value))", at: value)
     }
     return number
   }

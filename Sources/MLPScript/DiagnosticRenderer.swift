@@ -22,27 +22,73 @@ public struct DiagnosticRenderer: Sendable {
   public func render(_ diagnostic: Diagnostic) -> String {
     let severity = diagnostic.severity.rawValue
     var lines = [paint(severity + ":", severityStyle(diagnostic.severity)) + " "
-      + paint(diagnostic.message, Style.bold)]
+      + paint(Self.shortened(Self.printable(diagnostic.message)), Style.bold)]
+    let hint = diagnostic.hint.map { Self.shortened(Self.printable($0)) }
     guard let source = diagnostic.source, let range = diagnostic.range else {
-      if let hint = diagnostic.hint { lines.append("  = " + hint) }
+      if let hint { lines.append("  = " + hint) }
       return lines.joined(separator: "\n")
     }
     let location = source.location(of: range.start)
-    let lineText = source.line(location.line).replacingOccurrences(of: "\t", with: " ")
+    let lineRange = source.rangeOfLine(location.line)
+    let shown = Self.window(of: lineRange, around: range.start)
+    let lead = shown.start > lineRange.start ? "…" : ""
+    let tail = shown.end < lineRange.end ? "…" : ""
+    let lineText = lead + Self.printable(source.text(in: shown)) + tail
     let number = String(location.line)
     let gutter = String(repeating: " ", count: number.count)
     lines.append(gutter + paint("-->", Style.blue) + " \(source.name):\(location)")
     lines.append(paint(number + " |", Style.blue) + (lineText.isEmpty ? "" : " " + lineText))
 
-    let lineRange = source.rangeOfLine(location.line)
-    let visible = max(min(range.end, lineRange.end) - range.start, 1)
+    let visible = max(min(range.end, shown.end) - range.start, 1)
     var marker = "^" + String(repeating: "~", count: visible - 1)
     marker = paint(marker, severityStyle(diagnostic.severity))
-    let indent = String(repeating: " ", count: location.column - 1)
+    let indent = String(repeating: " ", count: range.start - shown.start + lead.count)
     var caretLine = paint(gutter + " |", Style.blue) + " " + indent + marker
-    if let hint = diagnostic.hint { caretLine += " " + paint(hint, severityStyle(diagnostic.severity)) }
+    if let hint { caretLine += " " + paint(hint, severityStyle(diagnostic.severity)) }
     lines.append(caretLine)
     return lines.joined(separator: "\n")
+  }
+
+  // MARK: - Long lines and control characters
+
+  /// Lines longer than this are shown in part: from `lead` scalars before the place to
+  /// `longestLine` after that start, with "…" where text is left out.
+  static let longestLine = 120
+  static let lead = 40
+
+  /// The part of a line to show for a diagnostic at `position`.
+  static func window(of line: SourceRange, around position: Int) -> SourceRange {
+    guard line.length > longestLine else { return line }
+    let start = max(line.start, min(position - lead, line.end - longestLine))
+    return SourceRange(start: start, end: min(line.end, start + longestLine))
+  }
+
+  /// A message or hint longer than `longestLine` scalars (one that quotes a megabyte of
+  /// the user's text) keeps its start and its end, with "…" between.
+  static func shortened(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count > 2 * longestLine else { return text }
+    var result = String.UnicodeScalarView(scalars[..<(2 * longestLine - lead)])
+    result.append("…")
+    result.append(contentsOf: scalars[(scalars.count - lead)...])
+    return String(result)
+  }
+
+  /// `text` with tabs as spaces and every other control character (escape sequences, NUL,
+  /// DEL) as U+FFFD, one scalar for one so that the caret stays aligned: a script cannot
+  /// drive the terminal through its own error messages.
+  public static func printable(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\t" {
+        result.append(" ")
+      } else if scalar.properties.generalCategory == .control {
+        result.append("\u{FFFD}")
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 
   // MARK: - Colour

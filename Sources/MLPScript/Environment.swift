@@ -8,6 +8,9 @@ public struct Environment {
   public var style: OutputStyle
   /// Asked between batches and between statements; true after Ctrl-C.
   public var shouldStop: @Sendable () -> Bool
+  /// What asked the run to stop, for messages: "Ctrl-C", or the signal that ended the
+  /// process ("SIGTERM").
+  public var stopReason: @Sendable () -> String = { "Ctrl-C" }
   /// Seconds on a monotonic clock, for timing and ETAs.
   public var clock: @Sendable () -> Double
   /// How many scripts deep `run` has gone.
@@ -15,6 +18,9 @@ public struct Environment {
   /// Where `load` finds MNIST and Fashion-MNIST (folders, cache, mirrors); tests point it at
   /// a temporary cache.
   public var catalog = DatasetCatalog()
+
+  /// How much one command may allocate or run (`Limits.standard` in the shell).
+  public var limits: Limits = .standard
 
   /// Scripts may `run` one another at most this deep.
   public static let maximumDepth = 16

@@ -69,17 +69,19 @@ public final class Interpreter {
     }
   }
 
-  /// The text of the script at `path`, as a `Source` named by the path.
+  /// The text of the script at `path`, as a `Source` named by the path. Bytes that are not
+  /// UTF-8 become U+FFFD, as on standard input: harmless in a comment, an error with a caret
+  /// in code.
   static func readScript(_ path: String) throws(Diagnostic) -> Source {
     let expanded = (path as NSString).expandingTildeInPath
-    do {
-      let text = try String(contentsOfFile: expanded, encoding: .utf8)
-      return Source(name: path, text: text)
-    } catch {
-      let reason = FileManager.default.fileExists(atPath: expanded)
-        ? "it is not readable UTF-8 text" : "no such file"
-      throw Diagnostic(.fileError, "cannot read '\(path)': \(reason)")
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
+      throw Diagnostic(.fileError, "cannot read '\(path)': no such file")
     }
+    guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: expanded) else {
+      throw Diagnostic(.fileError, "cannot read '\(path)': \(isFolder.boolValue ? "it is a folder" : "it cannot be read")")
+    }
+    return Source(name: path, text: String(decoding: data, as: UTF8.self))
   }
 
   // MARK: - Executing
@@ -91,7 +93,7 @@ public final class Interpreter {
     for statement in statements {
       if session.quitRequested { return }
       if environment.shouldStop() {
-        throw Diagnostic(.interrupted, "stopped before this (Ctrl-C)", at: statement.range, in: source,
+        throw Diagnostic(.interrupted, "stopped before this (\(environment.stopReason()))", at: statement.range, in: source,
                          severity: .note)
       }
       switch statement {

@@ -73,9 +73,16 @@ public struct Lexer {
       || ((first == "-" || first == ".") && peek(1).map { ("0" ... "9").contains($0) } == true)
     guard startsNumber || Self.isWordStart(first) else {
       var hint: String? = nil
+      var shown = "'\(Character(first))'"
       if first == "'" { hint = "strings are written in double quotes" }
       if first == "-" { hint = "options are written key=value, without dashes" }
-      throw Diagnostic(.unexpectedCharacter, "unexpected character '\(Character(first))'",
+      if first.properties.generalCategory == .control || first == "\u{FFFD}" {
+        // Named by code point: the character itself would not show, or would drive the terminal.
+        let hex = String(first.value, radix: 16, uppercase: true)
+        shown = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if first == "\u{FFFD}" { hint = "this is not UTF-8 text; mlpsh reads scripts as UTF-8" }
+      }
+      throw Diagnostic(.unexpectedCharacter, "unexpected character \(shown)",
                        at: SourceRange(start: start, end: start + 1), in: source, hint: hint)
     }
     position += 1
@@ -86,6 +93,10 @@ public struct Lexer {
     let text = source.text(in: range)
     guard startsNumber else { return Token(.word(text), range) }
     guard let (value, isInteger) = Self.number(text) else {
+      if Self.number(text, allowingInfinity: true) != nil {
+        throw Diagnostic(.malformedNumber, "number '\(text)' is too large", at: range, in: source,
+                         hint: "numbers go up to about 1.8e308")
+      }
       let looksLikePath = text.contains { $0.isLetter || $0 == "/" }
       throw Diagnostic(.malformedNumber, "malformed number '\(text)'", at: range, in: source,
                        hint: looksLikePath ? "put names that start with a digit in double quotes" : nil)
@@ -100,7 +111,7 @@ public struct Lexer {
 
   /// The value of a decimal literal `-?digits[.digits][e[+-]digits]` (or `-?.digits…`);
   /// `nil` for anything else, hexadecimal, `inf` and `nan` included.
-  static func number(_ text: String) -> (Double, Bool)? {
+  static func number(_ text: String, allowingInfinity: Bool = false) -> (Double, Bool)? {
     var rest = Substring(text)
     if rest.hasPrefix("-") { rest = rest.dropFirst() }
     let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -123,7 +134,7 @@ public struct Lexer {
       rest = rest.dropFirst(exponent.count)
       isInteger = false
     }
-    guard rest.isEmpty, let value = Double(text), value.isFinite else { return nil }
+    guard rest.isEmpty, let value = Double(text), value.isFinite || allowingInfinity else { return nil }
     return (value, isInteger)
   }
 

@@ -1,122 +1,150 @@
 import Foundation
 import MLPCore
 
-/// A model as `save` writes it and `load` reads it: JSON with every weight, the settings it
-/// was made with and its training history, so that a loaded model predicts, evaluates and
-/// trains on exactly as the saved one would.
+/// A model as `save` writes it and `load` reads it (format version 2, docs/model-files.md).
+///
+/// The file is JSON that a person can read, with a checksum at its end:
+/// ```
+/// {
+///   "format": "mlpsh-model",
+///   "version": 2,
+///   "model": { "kind": "mlp", "seed": 0, "network": {…} },
+///   "history": {"steps":[{"accuracy":0.125,"epoch":0.0011,"examplesSeen":64,"loss":2.302}, …]},
+///   "crc32": "1c291ca3"
+/// }
+/// ```
+/// Weights are the base64 of their IEEE 754 bits, little-endian (Float32 for a network,
+/// Float64 for a perceptron), so they come back bit for bit; the CRC-32 covers every byte
+/// before the line that holds it, so a damaged or cut file is refused rather than loaded
+/// half-way. `version` says which layout follows; a newer one is refused by name.
 struct ModelFile: Codable, Equatable {
-  /// Always "mlpsh-model".
-  var format = "mlpsh-model"
-  /// The layout version; 1 so far.
-  var version = 1
+  /// The layout this mlpsh writes.
+  static let version = 2
+  static let format = "mlpsh-model"
+
   /// "mlp" or "perceptron".
   var kind: String
+  /// The seed of the first weights.
   var seed: UInt64
-  var learningRate: Double
-  // An mlp's structure.
-  var layerSizes: [Int]?
-  var activation: Activation?
-  var initializer: Initializer?
-  var epsilon: Float?
-  var parameters: [Float]?
+  var network: NetworkPart?
+  /// Every iteration a network was trained for, as `TrainingHistory` encodes it. Written
+  /// beside `model` in the envelope rather than inside it.
   var history: TrainingHistory?
-  // A perceptron's.
-  var weights: [Double]?
-  var bias: Double?
-  var rule: Perceptron.UpdateRule?
-  var epochAccuracies: [Double]?
+  var perceptron: PerceptronPart?
+
+  /// A network's structure and weights.
+  struct NetworkPart: Codable, Equatable {
+    var layerSizes: [Int]
+    var activation: String
+    var initializer: String
+    /// Float32 numbers, written in their shortest form that reads back to the same bits.
+    var learningRate: Float
+    var epsilon: Float
+    /// Every weight and bias, layer after layer (`MultilayerPerceptron.parameters`):
+    /// base64 of little-endian Float32.
+    var parameters: String
+  }
+
+  /// A perceptron's weights and its per-epoch accuracies.
+  struct PerceptronPart: Codable, Equatable {
+    var rule: String
+    var learningRate: Double
+    /// Base64 of little-endian Float64.
+    var weights: String
+    /// Base64 of one little-endian Float64.
+    var bias: String
+    /// Base64 of little-endian Float64, one an epoch trained.
+    var epochAccuracies: String
+  }
 
   init(_ model: Model) {
     switch model {
-    case let .mlp(network):
+    case let .mlp(model):
+      let network = model.network
       kind = "mlp"
-      seed = network.seed
-      learningRate = Double(network.network.learningRate)
-      layerSizes = network.network.layerSizes
-      activation = network.network.activation
-      initializer = network.initializer
-      epsilon = network.network.epsilon
-      parameters = network.network.parameters
-      history = network.network.history
-    case let .perceptron(perceptron):
+      seed = model.seed
+      self.network = NetworkPart(
+        layerSizes: network.layerSizes, activation: network.activation.rawValue,
+        initializer: model.initializer.rawValue, learningRate: network.learningRate, epsilon: network.epsilon,
+        parameters: Self.base64(network.parameters))
+      history = network.history
+    case let .perceptron(model):
       kind = "perceptron"
-      seed = perceptron.seed
-      learningRate = perceptron.learningRate
-      weights = perceptron.perceptron.weights
-      bias = perceptron.perceptron.bias
-      rule = perceptron.perceptron.rule
-      epochAccuracies = perceptron.epochAccuracies
+      seed = model.seed
+      perceptron = PerceptronPart(
+        rule: model.perceptron.rule.rawValue, learningRate: model.learningRate, weights: Self.base64(model.perceptron.weights),
+        bias: Self.base64([model.perceptron.bias]), epochAccuracies: Self.base64(model.epochAccuracies))
     }
   }
 
-  /// The model, or a reason why the file does not describe one.
-  func model() throws(ModelFileError) -> Model {
-    guard format == "mlpsh-model" else { throw .notAModel }
-    guard version == 1 else { throw .unsupportedVersion(version) }
-    switch kind {
-    case "mlp":
-      guard let layerSizes, let activation, let parameters, layerSizes.count >= 2,
-            layerSizes.allSatisfy({ $0 > 0 }) else { throw .missing("layerSizes, activation or parameters") }
-      let expected = zip(layerSizes, layerSizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
-      guard parameters.count == expected else { throw .parameterCount(found: parameters.count, expected: expected) }
-      let network = MultilayerPerceptron(
-        layerSizes: layerSizes, activation: activation, learningRate: Float(learningRate),
-        epsilon: epsilon ?? 1e-6, parameters: parameters, history: history ?? TrainingHistory())
-      return .mlp(NetworkModel(network: network, initializer: initializer ?? .seed, seed: seed))
-    case "perceptron":
-      guard let weights, !weights.isEmpty, let bias else { throw .missing("weights or bias") }
-      var perceptron = Perceptron(inputSize: weights.count, rule: rule ?? .notebook, seed: seed)
-      perceptron.weights = weights
-      perceptron.bias = bias
-      return .perceptron(PerceptronModel(perceptron: perceptron, learningRate: learningRate, seed: seed,
-                                         epochAccuracies: epochAccuracies ?? []))
-    default:
-      throw .unknownKind(kind)
-    }
-  }
+  // MARK: - Writing
 
-  /// The JSON text of `model`.
+  /// The whole file for `model`: the envelope, the model (pretty-printed), a network's
+  /// history (compact, one line: it can run to thousands of iterations) and the checksum line.
   static func encode(_ model: Model) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return try encoder.encode(ModelFile(model))
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    var file = ModelFile(model)
+    let history = file.history
+    file.history = nil
+    let body = String(decoding: try encoder.encode(file), as: UTF8.self)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .joined(separator: "\n  ")
+    var covered = "{\n  \"format\" : \"\(format)\",\n  \"version\" : \(version),\n  \"model\" : \(body),\n"
+    if let history {
+      encoder.outputFormatting = [.sortedKeys]
+      covered += "  \"history\" : \(String(decoding: try encoder.encode(history), as: UTF8.self)),\n"
+    }
+    var data = Data(covered.utf8)
+    let checksum = CRC32.hex(of: data)
+    data.append(contentsOf: "  \(checksumKey) : \"\(checksum)\"\n}\n".utf8)
+    return data
   }
 
-  /// The model in the file at `path`.
-  static func read(_ path: String) throws(ModelFileError) -> Model {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
-    } catch {
-      throw .unreadable(FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file")
+  /// The key of the checksum line, quoted as it is written.
+  static let checksumKey = "\"crc32\""
+
+  // MARK: - Binary arrays
+
+  /// Base64 of the little-endian bytes of `values`.
+  static func base64<Element: FixedWidthFloatingPoint>(_ values: [Element]) -> String {
+    if isLittleEndian { return values.withUnsafeBytes { Data($0) }.base64EncodedString() }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(values.count * MemoryLayout<Element>.size)
+    for value in values {
+      var bits = value.bitPattern.littleEndian
+      withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
     }
-    let file: ModelFile
-    do {
-      file = try JSONDecoder().decode(ModelFile.self, from: data)
-    } catch {
-      throw .notAModel
-    }
-    return try file.model()
+    return Data(bytes).base64EncodedString()
   }
+
+  /// The values whose little-endian bytes `text` holds in base64, or `nil` when it is not
+  /// base64 of a whole number of them.
+  static func values<Element: FixedWidthFloatingPoint>(_ text: String, as _: Element.Type) -> [Element]? {
+    let size = MemoryLayout<Element>.size
+    guard let data = Data(base64Encoded: text), data.count % size == 0 else { return nil }
+    let count = data.count / size
+    return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+      data.withUnsafeBytes { raw in
+        for index in 0 ..< count {
+          let bits = raw.loadUnaligned(fromByteOffset: index * size, as: Element.BitPattern.self)
+          buffer[index] = Element(bitPattern: Element.BitPattern(littleEndian: bits))
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// Whether this machine stores numbers little-endian, as the file does (x86, ARM).
+  private static let isLittleEndian = 1.littleEndian == 1
 }
 
-/// Why a file is not a model mlpsh can load.
-enum ModelFileError: Error, Equatable, CustomStringConvertible {
-  case unreadable(String)
-  case notAModel
-  case unsupportedVersion(Int)
-  case unknownKind(String)
-  case missing(String)
-  case parameterCount(found: Int, expected: Int)
-
-  var description: String {
-    switch self {
-    case let .unreadable(reason): return reason
-    case .notAModel: return "it is not a model saved by mlpsh"
-    case let .unsupportedVersion(version): return "it is a version \(version) model file; this mlpsh reads version 1"
-    case let .unknownKind(kind): return "it holds an unknown kind of model '\(kind)'"
-    case let .missing(fields): return "it lacks \(fields)"
-    case let .parameterCount(found, expected): return "it has \(found) parameters where its layers need \(expected)"
-    }
-  }
+/// Float32 and Float64, by their bits.
+protocol FixedWidthFloatingPoint: BinaryFloatingPoint {
+  associatedtype BitPattern: FixedWidthInteger
+  var bitPattern: BitPattern { get }
+  init(bitPattern: BitPattern)
 }
+
+extension Float: FixedWidthFloatingPoint {}
+extension Double: FixedWidthFloatingPoint {}

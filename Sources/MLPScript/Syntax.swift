@@ -32,11 +32,18 @@ public indirect enum Value: Equatable, Sendable {
     }
   }
 
+  /// A number as messages show it: whole numbers without a point, even those too large for
+  /// an `Int` (`99999999999999999999` reads `1e+20`).
+  static func numberText(_ value: Double, isInteger: Bool) -> String {
+    if isInteger, let whole = Int(exactly: value) { return String(whole) }
+    return String(value)
+  }
+
   /// How the value reads in a message: `64`, `0.01`, `"a.csv"`, `relu`, `[784, 10]`.
   public var display: String {
     switch self {
     case let .number(value, isInteger, _):
-      return isInteger ? String(Int(value)) : String(value)
+      return Value.numberText(value, isInteger: isInteger)
     case let .string(text, _): return "\"\(text)\""
     case let .word(text, _): return text
     case let .list(elements, _): return "[" + elements.map(\.display).joined(separator: ", ") + "]"

@@ -31,7 +31,7 @@ public struct Token: Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch kind {
     case let .word(text): return "'\(text)'"
-    case let .number(value, isInteger): return isInteger ? "'\(Int(value))'" : "'\(value)'"
+    case let .number(value, isInteger): return "'\(Value.numberText(value, isInteger: isInteger))'"
     case let .string(text): return "\"\(text)\""
     case .leftBracket: return "'['"
     case .rightBracket: return "']'"

@@ -52,6 +52,11 @@ final class LineReader {
       // times a second to look at the flag.
       var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
       let ready = poll(&descriptor, 1, 100)
+      if Interrupts.endingSignal != nil {
+        // SIGTERM or SIGHUP at the prompt: put the terminal back and leave.
+        rl_callback_handler_remove()
+        return .end
+      }
       if Interrupts.isPending {
         Interrupts.clear()
         cancelLine()

@@ -13,7 +13,8 @@ struct MLPShell: ParsableCommand {
     discussion: """
       With no arguments, starts an interactive shell (type 'help' there). With FILE, runs the \
       script and exits: 0 when it ran to the end, 65 for a syntax error, 70 for an error while \
-      running, 1 when an '# expect:' line did not hold, 130 when stopped by Ctrl-C. A script \
+      running, 1 when an '# expect:' line did not hold, 130 when stopped by Ctrl-C, 143 or 129 \
+      when ended by SIGTERM or SIGHUP (the running command stops at the end of its batch). A script \
       piped on standard input runs the same way. 'mlpsh run FILE' is the same as 'mlpsh FILE'. \
       For lessons: --export writes the script with its outputs and figures as a web page, a \
       Jupyter notebook or Markdown; --check runs it and lists every '# expect:' line that does \
@@ -61,7 +62,8 @@ struct MLPShell: ParsableCommand {
     Interrupts.install()
     let terminal = Terminal.current()
     let sink = StandardOutputSink(terminal: terminal)
-    let environment = Environment(sink: sink, style: terminal.style, shouldStop: { Interrupts.isPending })
+    var environment = Environment(sink: sink, style: terminal.style, shouldStop: { Interrupts.isPending })
+    environment.stopReason = { Interrupts.reason }
     let interpreter = Interpreter(environment: environment)
 
     if let file, step {
@@ -81,11 +83,14 @@ struct MLPShell: ParsableCommand {
       try finish(interpreter.run(script: Source(name: "<stdin>", text: String(decoding: data, as: UTF8.self))))
     } else {
       REPL(interpreter: interpreter, terminal: terminal).run()
+      if let signal = Interrupts.endingSignal { throw ExitCode(128 + signal) }
     }
   }
 
   /// Exits with the status a script's first diagnostic calls for.
   private func finish(_ diagnostic: Diagnostic?) throws {
+    // SIGTERM or SIGHUP: 128 + its number, whatever the script was doing.
+    if let signal = Interrupts.endingSignal { throw ExitCode(128 + signal) }
     guard let diagnostic else {
       // Ctrl-C during the last command of a script still makes the run "stopped".
       if Interrupts.isPending { throw ExitCode(130) }

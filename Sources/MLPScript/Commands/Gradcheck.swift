@@ -1,3 +1,4 @@
+import Foundation
 import MLPCore
 
 extension CommandSpec {
@@ -35,6 +36,21 @@ extension CommandSpec {
     let step = try invocation.positiveNumber("step", default: GradientCheck().step)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
     let net = network.network
+    try invocation.checkWorkingValues(
+      Limits.product(count, net.inputSize), for: "\(plural(count, "sample")) of \(net.inputSize) inputs",
+      at: invocation.option("samples"), hint: "check on fewer samples")
+    let checked = net.layers.reduce(0) { $0 + min(params, $1.inputSize * $1.outputSize) + min(params, $1.outputSize) }
+    let operations = Limits.product(checked, 2).flatMap { Limits.product($0, count) }
+      .flatMap { Limits.product($0, net.parameterCount) }
+    if operations.map({ $0 > invocation.environment.limits.operations }) ?? true {
+      let amount = operations.map { "about \(String(format: "%.2g", Double($0))) multiply-adds" }
+        ?? "more multiply-adds than mlpsh can count"
+      throw invocation.error(
+        .tooLarge, "checking \(plural(checked, "parameter")) on \(plural(count, "sample")) would take \(amount); "
+          + "the limit is \(String(format: "%.2g", Double(invocation.environment.limits.operations)))",
+        at: (invocation.option("params") ?? invocation.option("samples"))?.range,
+        hint: "check fewer parameters (params=) or fewer samples (samples=)")
+    }
 
     var inputs: Matrix
     var labels: [Int]

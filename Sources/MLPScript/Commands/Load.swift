@@ -182,7 +182,7 @@ extension CommandSpec {
   static func loadModel(path: String, at value: Value, _ invocation: inout Invocation) throws(Diagnostic) {
     let model: Model
     do throws(ModelFileError) {
-      model = try ModelFile.read(path)
+      model = try ModelFile.read(path, limits: invocation.environment.limits)
     } catch {
       throw invocation.error(.fileError, "cannot load a model from '\(path)': \(error)", at: value)
     }

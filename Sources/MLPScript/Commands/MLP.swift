@@ -29,6 +29,7 @@ extension CommandSpec {
   ) { invocation throws(Diagnostic) in
     let settings = invocation.session.settings
     var sizes: [Int]? = nil
+    var sizesValue: Value? = nil
     var activation: Activation? = nil
     for value in invocation.positionals {
       switch value {
@@ -37,6 +38,7 @@ extension CommandSpec {
           throw invocation.error(.extraArgument, "layer sizes are given twice", at: value)
         }
         sizes = try layerSizes(elements, in: value, invocation)
+        sizesValue = value
       case .word:
         guard activation == nil, invocation.option("activation") == nil else {
           throw invocation.error(.extraArgument, "the activation is given twice", at: value)
@@ -51,6 +53,7 @@ extension CommandSpec {
       throw invocation.error(.missingArgument, "'mlp' needs layer sizes",
                              hint: "such as 'mlp [784,128,64,10] relu'")
     }
+    try invocation.checkParameters(Limits.parameterCount(layerSizes: sizes), of: "this network", at: sizesValue)
     var chosen = settings.activation
     if let activation {
       chosen = activation

@@ -32,6 +32,7 @@ extension CommandSpec {
     let inputs: Int
     if let given = invocation.positionals.first {
       inputs = try invocation.convert.integer(given, key: "the number of inputs", atLeast: 1)
+      try invocation.checkParameters(inputs + 1, of: "this perceptron", at: given)
       if let start, start.count != inputs {
         throw invocation.error(.badValue, "\(plural(start.count, "weight")) for \(plural(inputs, "input"))",
                                at: invocation.option("weights")!, hint: "give one weight per input")

@@ -7,9 +7,11 @@ extension CommandSpec {
     summary: "save a model to a file",
     details: """
       Writes the model as JSON: its layer sizes, activation, learning rate, initialisation \
-      and seed, every weight and bias, and its training history. load FILE reads it back \
-      into a model that predicts, evaluates and goes on training exactly as this one would. \
-      Without FILE the model is saved as NAME.json in the current directory.
+      and seed, every weight and bias (bit for bit, in base64), and its training history, \
+      with a checksum. load FILE reads it back into a model that predicts, evaluates and \
+      goes on training exactly as this one would. Without FILE the model is saved as \
+      NAME.json in the current directory. The file is written whole or not at all: an \
+      existing file of that name is replaced only once the new one is safely on the disk.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model (default: the current one)"),
@@ -26,10 +28,16 @@ extension CommandSpec {
     let pathValue = targets.rest.first
     let path = try pathValue.map { value throws(Diagnostic) in try invocation.convert.text(value, key: "the file") }
       ?? "\(name).json"
+    let data: Data
     do {
-      try ModelFile.encode(model).write(to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+      data = try ModelFile.encode(model)
     } catch {
-      throw invocation.error(.fileError, "cannot write '\(path)': \(error.localizedDescription)",
+      throw invocation.error(.fileError, "cannot encode '\(name)': \(error)", at: pathValue?.range)
+    }
+    do throws(AtomicFile.WriteError) {
+      try AtomicFile.write(data, to: (path as NSString).expandingTildeInPath)
+    } catch {
+      throw invocation.error(.fileError, "cannot save to '\(path)': \(error); nothing was written",
                              at: pathValue?.range)
     }
     invocation.print("saved \(name) to \(path)")

@@ -25,6 +25,9 @@ extension CommandSpec {
                              hint: "use an mlp for more classes")
     }
     let epochs = try invocation.integer("epochs", default: invocation.session.settings.epochs, atLeast: 1)
+    try invocation.checkIterations(
+      Limits.product(epochs, samples.count), "epochs=\(epochs) of \(samples.count) samples each",
+      unit: "sample updates", at: invocation.option("epochs"))
     let learningRate = try invocation.positiveNumber("lr", default: model.learningRate)
     invocation.print("training \(name) on \(dataName): \(plural(epochs, "epoch")) of \(samples.count) samples, lr \(format(learningRate))")
     let start = invocation.environment.clock()
@@ -42,7 +45,7 @@ extension CommandSpec {
     invocation.session.models[name] = .perceptron(trained)
     let seconds = invocation.environment.clock() - start
     if done < epochs {
-      invocation.print("stopped \(name) after \(done) of \(plural(epochs, "epoch")) (Ctrl-C); it keeps what it learnt")
+      invocation.print("stopped \(name) after \(done) of \(plural(epochs, "epoch")) (\(invocation.environment.stopReason())); it keeps what it learnt")
     } else {
       invocation.print("trained \(name): \(plural(done, "epoch")) in \(duration(seconds)), accuracy \(fixed(accuracy))")
     }

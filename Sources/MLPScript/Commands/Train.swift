@@ -15,9 +15,15 @@ extension CommandSpec {
       On a terminal a progress bar shows loss, accuracy and the time left; Ctrl-C stops at the \
       end of the current batch and keeps what was learnt. The summary line gives the means \
       over the last 100 iterations.
+      When the loss becomes NaN or infinite, training stops and the model keeps its last \
+      finite weights; when it ends far above what guessing scores (2·ln C + 1 for C classes), \
+      the run blew up. Either way a warning names the iteration and the likely cause: inputs \
+      that are not scaled, or a learning rate that is too high. A single run is limited to \
+      10000000 iterations.
       Reports `iterations`, `updates`, `epochs`, `samples`, `loss` and `accuracy` (means over \
       the last 100 iterations of the run), `last loss`, `last accuracy`, `total iterations` \
-      and `seconds`; a perceptron reports `epochs`, `accuracy` and `seconds`.
+      and `seconds`, and `diverged at` when the run diverged; a perceptron reports `epochs`, \
+      `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
@@ -63,6 +69,11 @@ extension CommandSpec {
       if let epochs = invocation.option("epochs") {
         throw invocation.error(.badValue, "give epochs= or iterations=, not both", at: epochs.range.union(iterations.range))
       }
+      let limit = invocation.environment.limits.iterations
+      if case let .number(value, _, _) = iterations, value > Double(limit) {
+        throw invocation.error(.tooLarge, "train runs at most \(limit) iterations at a time, not \(invocation.convert.written(iterations))",
+                               at: iterations, hint: "train again to go on: a model continues where it stopped")
+      }
       options.iterations = try invocation.convert.integer(iterations, key: "iterations", atLeast: 1)
     }
     options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
@@ -80,7 +91,17 @@ extension CommandSpec {
                              at: invocation.option("batch")?.range, hint: "use batch=\(samples.count) or less")
     }
     let perEpoch = samples.count / options.batchSize
+    if options.iterations == nil {
+      try invocation.checkIterations(
+        Limits.product(options.epochs, perEpoch), "epochs=\(options.epochs) of \(plural(perEpoch, "iteration")) each",
+        unit: "iterations", at: invocation.option("epochs"))
+    }
     let total = options.iterations ?? options.epochs * perEpoch
+    let width = network.layerSizes.reduce(0, +)
+    try invocation.checkWorkingValues(
+      Limits.product(2 * width, options.batchSize),
+      for: "a batch of \(options.batchSize) samples through \(network.layerSizes.map(String.init).joined(separator: "-"))",
+      at: invocation.option("batch"), hint: "use a smaller batch")
     let lr = options.learningRate.map(Double.init) ?? Double(network.learningRate)
     invocation.print("training \(name) on \(dataName): \(plural(total, "iteration")) of \(options.batchSize) samples, "
       + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")")
@@ -111,16 +132,23 @@ extension CommandSpec {
     let figures = recent.isEmpty ? "" : "; last \(recent.count): loss \(fixed(loss)), accuracy \(fixed(accuracy))"
     let counts = "\(plural(report.iterations, "iteration")) (\(format(epochs)) epoch\(epochs == 1 ? "" : "s"), "
       + "\(report.iterations * options.batchSize) samples) in \(duration(reporter.elapsed))"
+    let causes = { Divergence.causes(features: samples.features, data: dataName, learningRate: lr) }
     switch report.outcome {
     case .completed:
       invocation.print("trained \(name): " + counts + figures)
     case .interrupted:
-      invocation.print("stopped \(name) after \(report.iterations) of \(total) iterations (Ctrl-C); "
-        + "it keeps what it learnt" + figures)
+      invocation.print("stopped \(name) after \(report.iterations) of \(total) iterations "
+        + "(\(invocation.environment.stopReason())); it keeps what it learnt" + figures)
     case let .diverged(iteration, lossValue, rolledBackTo):
-      let kept = rolledBackTo.map { "the weights from before iteration \($0)" } ?? "its last finite weights"
-      invocation.print("warning: the loss became \(format(lossValue)) at iteration \(iteration); "
-        + "\(name) keeps \(kept). A smaller lr may help (it was \(format(lr))).")
+      let warning = Divergence.nonFinite(iteration: iteration, of: total, loss: lossValue, rolledBackTo: rolledBackTo,
+                                         model: name, causes: causes())
+      invocation.print(warning.lines.joined(separator: "\n"))
+      invocation.record("diverged at", Double(warning.iteration))
+    }
+    if report.outcome == .completed,
+       let warning = Divergence.blownUp(losses: steps.map(\.loss), classes: network.classCount, causes: causes()) {
+      invocation.print(warning.lines.joined(separator: "\n"))
+      invocation.record("diverged at", Double(warning.iteration))
     }
     invocation.record("iterations", Double(report.iterations))
     invocation.record("updates", Double(report.iterations))

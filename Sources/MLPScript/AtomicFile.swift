@@ -1,0 +1,73 @@
+import Foundation
+
+/// Writes a file so that a crash, a kill or a full disk never leaves a half-written file
+/// under its real name: the bytes go to a temporary file in the same folder, which is
+/// flushed to the disk (`fsync`) and only then renamed over the real name; the folder is
+/// flushed too, so the rename itself survives a power cut. `rename` replaces a name in one
+/// step, so a reader sees the old file or the new one, never a mix.
+///
+/// The temporary file is `.NAME.tmp-PID-RANDOM` beside the target. It is removed when
+/// anything fails; only a process killed between its creation and the rename (SIGKILL, a
+/// power cut) can leave one behind, and the real file is then untouched.
+enum AtomicFile {
+  /// Why a write failed: the step and the system's reason.
+  struct WriteError: Error, Equatable, CustomStringConvertible {
+    var step: String
+    var code: Int32
+
+    var description: String { "\(step): \(String(cString: strerror(code)).lowercased())" }
+  }
+
+  /// Writes `data` to `path` atomically.
+  ///
+  /// - Parameter writeChunk: writes bytes to a descriptor, as `write(2)` does; tests pass one
+  ///   that fails part-way to play a full disk.
+  static func write(
+    _ data: Data, to path: String,
+    writeChunk: (Int32, UnsafeRawPointer, Int) -> Int = { descriptor, bytes, count in
+      Foundation.write(descriptor, bytes, count)
+    }
+  ) throws(WriteError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary = ((folder.isEmpty ? "." : folder) as NSString)
+      .appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw WriteError(step: "cannot create a file in '\(folder.isEmpty ? "." : folder)'", code: errno) }
+    var failure: WriteError? = nil
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = writeChunk(descriptor, base + offset, min(buffer.count - offset, 1 << 20))
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = WriteError(step: "cannot write", code: errno)
+          return
+        }
+        if written == 0 {
+          failure = WriteError(step: "cannot write", code: ENOSPC)
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil && fsync(descriptor) != 0 { failure = WriteError(step: "cannot flush to disk", code: errno) }
+    if close(descriptor) != 0 && failure == nil { failure = WriteError(step: "cannot close", code: errno) }
+    if failure == nil && rename(temporary, path) != 0 { failure = WriteError(step: "cannot rename into place", code: errno) }
+    if let failure {
+      unlink(temporary)
+      throw failure
+    }
+    syncFolder(folder.isEmpty ? "." : folder)
+  }
+
+  /// Flushes a folder's entries, so that a rename in it is on the disk. Some file systems
+  /// refuse `fsync` on a folder; the file itself is already safe, so that is not an error.
+  private static func syncFolder(_ folder: String) {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    close(descriptor)
+  }
+}

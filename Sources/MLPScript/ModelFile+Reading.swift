@@ -1,0 +1,210 @@
+import Foundation
+import MLPCore
+
+extension ModelFile {
+  /// Files larger than this are refused before they are read: more than any model within
+  /// `Limits.standard` and its history take.
+  static let largestFile = 4 << 30
+
+  /// The model in the file at `path`, checked whole before anything is built from it: the
+  /// envelope, the version, the checksum, then every field and size.
+  static func read(_ path: String, limits: Limits = .standard) throws(ModelFileError) -> Model {
+    let expanded = (path as NSString).expandingTildeInPath
+    var status = stat()
+    guard stat(expanded, &status) == 0 else {
+      throw .unreadable(errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased())
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw .unreadable(status.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
+    }
+    guard Int(status.st_size) <= largestFile else {
+      throw .unreadable("it is \(Limits.describe(bytes: Double(status.st_size))), larger than any model file")
+    }
+    guard let data = FileManager.default.contents(atPath: expanded) else {
+      throw .unreadable("it cannot be read")
+    }
+    return try decode(data, limits: limits)
+  }
+
+  /// The model in `data`, the bytes of a model file.
+  static func decode(_ data: Data, limits: Limits = .standard) throws(ModelFileError) -> Model {
+    guard data.contains(where: { !$0.isWhitespace }) else { throw .empty }
+    struct Envelope: Decodable {
+      var format: String?
+      var version: Int?
+    }
+    let decoder = JSONDecoder()
+    guard let envelope = try? decoder.decode(Envelope.self, from: data) else {
+      // Whole JSON it is not. A model file cut short or damaged still starts like one.
+      let start = String(decoding: data.prefix(200), as: UTF8.self)
+      throw start.contains("\"\(format)\"") ? .incomplete : .notAModel
+    }
+    guard envelope.format == format, let version = envelope.version else { throw .notAModel }
+    switch version {
+    case 1:
+      do {
+        return try decoder.decode(ModelFileVersion1.self, from: data).model(limits: limits)
+      } catch let error as ModelFileError {
+        throw error
+      } catch {
+        throw .invalid(reason(error))
+      }
+    case 2:
+      try verifyChecksum(data)
+      struct Whole: Decodable {
+        var model: ModelFile
+        var history: TrainingHistory?
+      }
+      var file: ModelFile
+      do {
+        let whole = try decoder.decode(Whole.self, from: data)
+        file = whole.model
+        file.history = whole.history
+      } catch {
+        throw .invalid(reason(error))
+      }
+      return try file.model(limits: limits)
+    case ...0:
+      throw .notAModel
+    default:
+      throw .newerVersion(version)
+    }
+  }
+
+  /// Checks the CRC-32 on the last line but one against every byte before that line.
+  static func verifyChecksum(_ data: Data) throws(ModelFileError) {
+    let marker = Data("\n  \(checksumKey) : \"".utf8)
+    guard let found = data.range(of: marker, options: .backwards) else { throw .noChecksum }
+    let digits = found.upperBound ..< found.upperBound + 8
+    guard digits.upperBound <= data.endIndex else { throw .noChecksum }
+    let recorded = String(decoding: data[digits], as: UTF8.self)
+    let computed = CRC32.hex(of: data[data.startIndex ... found.lowerBound])
+    guard recorded == computed else { throw .checksumMismatch(recorded: recorded, computed: computed) }
+  }
+
+  /// What a decoding error says, in a few words: "'network.epsilon' is missing".
+  private static func reason(_ error: any Error) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      context.codingPath.map(\.stringValue).filter { $0 != "model" }.joined(separator: ".")
+    }
+    switch error as? DecodingError {
+    case let .keyNotFound(key, context)?:
+      let parent = path(context)
+      return "'\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)' is missing"
+    case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?, let .dataCorrupted(context)?:
+      return "'\(path(context))' has the wrong type"
+    default:
+      return "it cannot be decoded"
+    }
+  }
+
+  // MARK: - Building the model
+
+  /// The model this file describes, once every field checks out.
+  func model(limits: Limits) throws(ModelFileError) -> Model {
+    switch kind {
+    case "mlp":
+      guard let network else { throw .missing("network") }
+      guard let activation = Activation(rawValue: network.activation) else {
+        throw .unknownChoice("activation", network.activation)
+      }
+      guard let initializer = Initializer(rawValue: network.initializer) else {
+        throw .unknownChoice("initializer", network.initializer)
+      }
+      guard let parameters = Self.values(network.parameters, as: Float.self) else {
+        throw .badArray("network.parameters", type: "Float32")
+      }
+      try Self.check(layerSizes: network.layerSizes, parameters: parameters.count, limits: limits)
+      guard network.learningRate > 0, network.learningRate.isFinite, network.epsilon > 0, network.epsilon.isFinite else {
+        throw .invalid("its learning rate or epsilon is not a positive number")
+      }
+      let history = history ?? TrainingHistory()
+      let built = MultilayerPerceptron(
+        layerSizes: network.layerSizes, activation: activation, learningRate: network.learningRate,
+        epsilon: network.epsilon, parameters: parameters, history: history)
+      return .mlp(NetworkModel(network: built, initializer: initializer, seed: seed))
+    case "perceptron":
+      guard let perceptron else { throw .missing("perceptron") }
+      guard let rule = Perceptron.UpdateRule(rawValue: perceptron.rule) else {
+        throw .unknownChoice("rule", perceptron.rule)
+      }
+      guard let weights = Self.values(perceptron.weights, as: Double.self), !weights.isEmpty else {
+        throw .badArray("perceptron.weights", type: "Float64")
+      }
+      guard weights.count < limits.parameters else { throw .tooLarge(parameters: weights.count + 1, limit: limits.parameters) }
+      guard let bias = Self.values(perceptron.bias, as: Double.self), bias.count == 1 else {
+        throw .badArray("perceptron.bias", type: "Float64")
+      }
+      guard let accuracies = Self.values(perceptron.epochAccuracies, as: Double.self) else {
+        throw .badArray("perceptron.epochAccuracies", type: "Float64")
+      }
+      guard perceptron.learningRate > 0, perceptron.learningRate.isFinite else {
+        throw .invalid("its learning rate is not a positive number")
+      }
+      return .perceptron(PerceptronModel(
+        perceptron: Perceptron(weights: weights, bias: bias[0], rule: rule), learningRate: perceptron.learningRate,
+        seed: seed, epochAccuracies: accuracies))
+    default:
+      throw .unknownKind(kind)
+    }
+  }
+
+  /// Layer sizes that make a network within `limits`, and exactly the parameters they need.
+  static func check(layerSizes: [Int], parameters: Int, limits: Limits) throws(ModelFileError) {
+    guard layerSizes.count >= 2, layerSizes.allSatisfy({ $0 > 0 }) else {
+      throw .invalid("its layer sizes \(layerSizes) do not make a network")
+    }
+    guard let expected = Limits.parameterCount(layerSizes: layerSizes), expected <= limits.parameters else {
+      throw .tooLarge(parameters: Limits.parameterCount(layerSizes: layerSizes), limit: limits.parameters)
+    }
+    guard parameters == expected else { throw .parameterCount(found: parameters, expected: expected) }
+  }
+}
+
+/// Why a file is not a model mlpsh can load; the description completes "cannot load a model
+/// from 'FILE': …".
+enum ModelFileError: Error, Equatable, CustomStringConvertible {
+  case unreadable(String)
+  case empty
+  case notAModel
+  /// Not whole JSON, though it starts like a model file: cut short or damaged.
+  case incomplete
+  case noChecksum
+  case checksumMismatch(recorded: String, computed: String)
+  case newerVersion(Int)
+  case unknownKind(String)
+  case unknownChoice(String, String)
+  case missing(String)
+  case badArray(String, type: String)
+  case invalid(String)
+  case parameterCount(found: Int, expected: Int)
+  case tooLarge(parameters: Int?, limit: Int)
+
+  var description: String {
+    switch self {
+    case let .unreadable(reason): return reason
+    case .empty: return "the file is empty"
+    case .notAModel: return "it is not a model saved by mlpsh"
+    case .incomplete: return "the file is cut short or damaged (it is not whole JSON); nothing was loaded"
+    case .noChecksum: return "the file has no checksum line at its end (cut short?); nothing was loaded"
+    case let .checksumMismatch(recorded, computed):
+      return "the file is damaged: its content has checksum \(computed) but it records \(recorded); nothing was loaded"
+    case let .newerVersion(version):
+      return "it was saved by a newer mlpsh (model format version \(version)); this one reads versions 1 "
+        + "to \(ModelFile.version)"
+    case let .unknownKind(kind): return "it holds an unknown kind of model '\(kind)'"
+    case let .unknownChoice(field, value): return "it has an unknown \(field) '\(value)'"
+    case let .missing(field): return "it lacks '\(field)'"
+    case let .badArray(field, type): return "its '\(field)' is not base64 of little-endian \(type) values"
+    case let .invalid(reason): return "it is not a valid model file: \(reason)"
+    case let .parameterCount(found, expected): return "it has \(found) parameters where its layers need \(expected)"
+    case let .tooLarge(parameters, limit):
+      guard let parameters else { return "its network would have more parameters than mlpsh can count" }
+      return "its network would have \(parameters) parameters, more than the \(limit) mlpsh loads"
+    }
+  }
+}
+
+extension UInt8 {
+  fileprivate var isWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09 }
+}
