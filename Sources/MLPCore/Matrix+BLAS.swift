@@ -6,13 +6,25 @@ import Foundation
 
 /// Thin, typed wrappers over the few BLAS routines mlpsh uses.
 public enum BLAS {
-  /// How many threads OpenBLAS may use for one call.
+  /// How many threads OpenBLAS may use for one call: 1 unless set otherwise.
   ///
-  /// Training runs use 1 so that independent runs of a sweep can each take a core.
+  /// mlpsh's products are small (a batch of 64 against a 784x128 layer), and its parallelism
+  /// is at the level of independent runs (a sweep takes one core per run). More important,
+  /// OpenBLAS 0.3.21 can deadlock when two threads call it at once while it runs its own
+  /// thread pool, which is what a sweep, or two sessions in one process, would do.
   public static var threadCount: Int {
-    get { Int(openblas_get_num_threads()) }
-    set { openblas_set_num_threads(Int32(max(1, newValue))) }
+    get {
+      _ = singleThreadedByDefault
+      return Int(openblas_get_num_threads())
+    }
+    set {
+      _ = singleThreadedByDefault
+      openblas_set_num_threads(Int32(max(1, newValue)))
+    }
   }
+
+  /// Sets OpenBLAS to one thread, once, before the first product or thread-count change.
+  private static let singleThreadedByDefault: Void = openblas_set_num_threads(1)
 
   /// The name of the kernel family OpenBLAS chose for this processor ("SkylakeX", "Haswell",
   /// or "Prescott" when it did not recognise the processor and fell back to SSE3).
@@ -40,6 +52,7 @@ public enum BLAS {
     b: UnsafePointer<Float>, ldb: Int,
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
+    _ = singleThreadedByDefault
     cblas_sgemm(CblasRowMajor,
                 transposeA ? CblasTrans : CblasNoTrans,
                 transposeB ? CblasTrans : CblasNoTrans,
@@ -57,6 +70,7 @@ public enum BLAS {
     rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>, ones: UnsafePointer<Float>,
     beta: Float, y: UnsafeMutablePointer<Float>
   ) {
+    _ = singleThreadedByDefault
     cblas_sgemv(CblasRowMajor, CblasTrans, blasint(rows), blasint(columns),
                 alpha, a, blasint(columns), ones, 1, beta, y, 1)
   }

@@ -11,9 +11,11 @@ public enum ParallelRuns {
   public static func map<Job: Sendable, Result: Sendable>(
     _ jobs: [Job], concurrency: Int = coreCount, _ body: @Sendable (Job) -> Result
   ) -> [Result] {
+    // One BLAS thread per run (the default). Changed only where someone raised it, so that
+    // runs of two sweeps at once never flip the count under each other.
     let saved = BLAS.threadCount
-    BLAS.threadCount = 1
-    defer { BLAS.threadCount = saved }
+    if saved != 1 { BLAS.threadCount = 1 }
+    defer { if saved != 1 { BLAS.threadCount = saved } }
     let slots = ResultSlots<Result>(count: jobs.count)
     let workers = max(1, min(concurrency, jobs.count))
     let next = JobCounter()

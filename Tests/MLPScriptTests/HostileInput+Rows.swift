@@ -176,7 +176,7 @@ extension HostileInput {
                    $0["t10k-labels-idx1-ubyte.gz"] = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0xFF, 0x01, 0x0A, 0x00, 0xF5, 0xFF, 0, 0]
                  }),
     HostileInput(section: .dataFiles, what: "a file missing from the folder", input: "load mnist from=\"DIR\"",
-                 error: "error: mnist not found; looked in 'DIR'",
+                 error: "error: mnist not found; looked in 'DIR (missing t10k-images-idx3-ubyte.gz)'",
                  files: mnist { $0["t10k-images-idx3-ubyte"] = nil }),
     HostileInput(section: .dataFiles, what: "unknown data set", input: "load mnsit",
                  error: "error: unknown data set 'mnsit'"),
