@@ -13,9 +13,25 @@ enum AtomicFile {
   /// Why a write failed: the step and the system's reason.
   struct WriteError: Error, Equatable, CustomStringConvertible {
     var step: String
-    var code: Int32
+    /// The system's error number; `nil` when the path itself is wrong.
+    var code: Int32?
 
-    var description: String { "\(step): \(String(cString: strerror(code)).lowercased())" }
+    var description: String {
+      guard let code else { return step }
+      return "\(step): \(String(cString: strerror(code)).lowercased())"
+    }
+  }
+
+  /// The folder and the file name of `path`, split at its last `/`; `nil` when it names no
+  /// file (empty, ending in `/`, `.` or `..`). Done by hand: Foundation's
+  /// `deletingLastPathComponent` traps on `.` and `models/` (found by the fuzzer).
+  static func split(_ path: String) -> (folder: String, name: String)? {
+    let slash = path.lastIndex(of: "/")
+    let name = String(slash.map { path[path.index(after: $0)...] } ?? path[...])
+    guard !name.isEmpty, name != ".", name != ".." else { return nil }
+    guard let slash else { return (".", name) }
+    let folder = String(path[..<slash])
+    return (folder.isEmpty ? "/" : folder, name)
   }
 
   /// Writes `data` to `path` atomically.
@@ -28,13 +44,13 @@ enum AtomicFile {
       Foundation.write(descriptor, bytes, count)
     }
   ) throws(WriteError) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = ((folder.isEmpty ? "." : folder) as NSString)
-      .appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))")
+    guard let (folder, name) = split(path) else {
+      throw WriteError(step: path.isEmpty ? "the file name is empty" : "it names a folder, not a file")
+    }
+    let temporary = folder + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
 
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw WriteError(step: "cannot create a file in '\(folder.isEmpty ? "." : folder)'", code: errno) }
+    guard descriptor >= 0 else { throw WriteError(step: "cannot create a file in '\(folder)'", code: errno) }
     var failure: WriteError? = nil
     data.withUnsafeBytes { buffer in
       var offset = 0
@@ -59,7 +75,7 @@ enum AtomicFile {
       unlink(temporary)
       throw failure
     }
-    syncFolder(folder.isEmpty ? "." : folder)
+    syncFolder(folder)
   }
 
   /// Flushes a folder's entries, so that a rename in it is on the disk. Some file systems

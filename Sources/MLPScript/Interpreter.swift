@@ -78,6 +78,10 @@ public final class Interpreter {
     guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
       throw Diagnostic(.fileError, "cannot read '\(path)': no such file")
     }
+    // An empty script is not read (Foundation leaks its buffer reading an empty file).
+    if !isFolder.boolValue, (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) == 0 {
+      return Source(name: path, text: "")
+    }
     guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: expanded) else {
       throw Diagnostic(.fileError, "cannot read '\(path)': \(isFolder.boolValue ? "it is a folder" : "it cannot be read")")
     }

@@ -17,6 +17,8 @@ extension ModelFile {
     guard status.st_mode & S_IFMT == S_IFREG else {
       throw .unreadable(status.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
     }
+    // Not read at all when empty (Foundation leaks its buffer reading an empty file).
+    guard status.st_size > 0 else { throw .empty }
     guard Int(status.st_size) <= largestFile else {
       throw .unreadable("it is \(Limits.describe(bytes: Double(status.st_size))), larger than any model file")
     }

@@ -132,9 +132,11 @@ struct ExpectationScanner {
     let lower = literal.lowercased()
     let parts = lower.split(separator: "e", maxSplits: 1)
     let mantissa = parts.first ?? ""
-    let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-    let decimals = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-      .dropFirst().first?.count ?? 0
+    // Clamped: beyond ±400 the result is 0 or infinity anyway, and `1e-555555555555555555`
+    // must not loop 10¹⁷ times (found by the fuzzer).
+    let exponent = max(-400, min(400, parts.count > 1 ? Int(parts[1]) ?? 0 : 0))
+    let decimals = min(400, mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+      .dropFirst().first?.count ?? 0)
     var result = 0.5
     let power = decimals - exponent
     if power > 0 {

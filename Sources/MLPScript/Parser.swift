@@ -14,6 +14,12 @@ public struct Parser {
   let source: Source
   let tokens: [Token]
   var index = 0
+  /// How many lists the parser is inside.
+  var depth = 0
+
+  /// Lists may nest this deep (a list of samples is two); deeper is an error rather than a
+  /// recursion that could overflow the stack (`[[[[…` a million deep, found by the fuzzer).
+  static let maximumListDepth = 16
 
   init(source: Source, tokens: [Token]) {
     self.source = source
@@ -162,6 +168,11 @@ public struct Parser {
   /// `[` [ value { `,` value } ] `]`, on one line.
   mutating func list() throws(Diagnostic) -> Value {
     let open = token
+    guard depth < Self.maximumListDepth else {
+      throw error(.nestingTooDeep, "lists nested more than \(Self.maximumListDepth) deep", at: open.range)
+    }
+    depth += 1
+    defer { depth -= 1 }
     advance()
     var elements: [Value] = []
     if token.kind == .rightBracket {
@@ -202,4 +213,9 @@ public struct Parser {
       $0.properties.isAlphabetic || $0 == "_" || ("0" ... "9").contains($0)
     }
   }
+}
+
+extension DiagnosticID {
+  /// Lists inside lists beyond `Parser.maximumListDepth`.
+  public static let nestingTooDeep = DiagnosticID("nesting-too-deep", .syntax)
 }
