@@ -37,7 +37,13 @@ final class InterpreterSandbox: @unchecked Sendable {
     guard let made = mkdtemp(&path) else { fatalError("cannot make a sandbox folder from \(template)") }
     folder = String(cString: made)
     data = Self.tinyData()
+    // The folder is empty between inputs; remove it when the process ends.
+    Self.created.withLock { $0 = folder }
+    atexit { InterpreterSandbox.created.withLock { path in _ = path.map { rmdir($0) } } }
   }
+
+  /// The folder this process made, for the `atexit` handler (which can capture nothing).
+  private static let created = Mutex<String?>(nil)
 
   /// `blobs`: 24 points of the notebook's two blobs (2 features, 2 classes); `three`: 30
   /// seeded points of 4 features in 3 classes, with a test set of 9.
