@@ -7,6 +7,14 @@ public enum ParallelRuns {
   /// The number of cores this process may use.
   public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+  /// Whether the calling thread is running one of `map`'s jobs: the cores are taken, so the
+  /// job's own work (its evaluation) stays on this thread.
+  public static var isRunningAJob: Bool {
+    Thread.current.threadDictionary[jobKey] != nil
+  }
+
+  private static let jobKey = "mlpsh.ParallelRuns.job"
+
   /// `body(job)` for every job, at most `concurrency` at a time, results in job order.
   public static func map<Job: Sendable, Result: Sendable>(
     _ jobs: [Job], concurrency: Int = coreCount, _ body: @Sendable (Job) -> Result
@@ -20,6 +28,10 @@ public enum ParallelRuns {
     let workers = max(1, min(concurrency, jobs.count))
     let next = JobCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let marks = Thread.current.threadDictionary
+      let outer = marks[jobKey]
+      marks[jobKey] = true
+      defer { marks[jobKey] = outer }
       while let index = next.take(below: jobs.count) {
         slots.store(body(jobs[index]), at: index)
       }

@@ -39,7 +39,8 @@ case "load":
 case "epoch":
   // One epoch of the notebook's default run, timed with the data already in memory; the peak
   // memory covers loading and training together. An optional second argument sets the BLAS
-  // threads for training (default 1); evaluation uses every core, as the shell does.
+  // threads for training (default 1); evaluation then runs as the shell runs it: one BLAS
+  // thread, the rows split over every core.
   let mnist = try loadMNIST()
   BLAS.threadCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 1 : 1
   var model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu,
@@ -48,7 +49,7 @@ case "epoch":
   try model.train(inputs: mnist.train.features, labels: mnist.train.labels,
                   options: TrainingOptions(batchSize: 64))
   let seconds = (ContinuousClock.now - start).seconds
-  BLAS.threadCount = ParallelRuns.coreCount
+  BLAS.threadCount = 1
   let evaluationStart = ContinuousClock.now
   let evaluation = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels)
   emit(["figure": "epoch", "seconds": seconds, "accuracy": evaluation.accuracy,
@@ -72,6 +73,19 @@ case "plot":
   for _ in 0 ..< rounds { drawn += Figure.lineChart(chart).terminal(style).count }
   emit(["figure": "plot", "seconds": (ContinuousClock.now - start).seconds / Double(rounds),
         "characters": drawn / rounds])
+case "evaluate":
+  // Evaluation alone, for profiles: the 10 000 test images through an untrained network
+  // (the work does not depend on the weights), ROUNDS times (default 50).
+  let mnist = try loadMNIST()
+  let model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu, seed: 0)
+  let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 50 : 50
+  var seconds: [Double] = []
+  for _ in 0 ..< rounds {
+    let start = ContinuousClock.now
+    _ = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels)
+    seconds.append((ContinuousClock.now - start).seconds)
+  }
+  emit(["figure": "evaluate", "first_seconds": seconds[0], "seconds": seconds.sorted()[rounds / 2]])
 case "verify-kernel":
   emit(["figure": "verify-kernel", "core": BLAS.coreName, "default_core": defaultCore,
         "recommended_core": recommendedCore ?? "", "worst_relative_error": worstProductError()])
@@ -85,7 +99,7 @@ case "epoch-synthetic":
   try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 64))
   emit(["figure": "epoch-synthetic", "seconds": (ContinuousClock.now - start).seconds])
 default:
-  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-synthetic|load|plot|verify-kernel\n".utf8))
+  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-synthetic|evaluate [rounds]|load|plot|verify-kernel\n".utf8))
   exit(64)
 }
 
