@@ -9,9 +9,22 @@ final class ContentStream {
   /// Opens (reads, and if need be inflates) the file at `path`.
   ///
   /// - Throws: `DatasetError.fileNotFound`, `.unreadable` or `.badGzip`.
-  init(path: String) throws(DatasetError) {
+  convenience init(path: String) throws(DatasetError) {
+    try self.init(raw: FileBytes.read(path), path: path)
+  }
+
+  /// The content of a file already read: `raw`, inflated when it starts with the gzip magic.
+  ///
+  /// - Throws: `DatasetError.badGzip`.
+  init(raw: [UInt8], path: String) throws(DatasetError) {
     self.path = path
-    content = try FileBytes.readContent(path).bytes
+    content = Gzip.isCompressed(raw) ? try Gzip.inflate(raw, path: path) : raw
+  }
+
+  /// The size the content of `raw` will have, when it can be told before inflating (the gzip
+  /// trailer's `ISIZE`, within what deflate can produce).
+  static func announcedSize(of raw: [UInt8]) -> Int? {
+    Gzip.isCompressed(raw) ? Gzip.announcedSize(raw) : raw.count
   }
 
   /// The size of the whole content.

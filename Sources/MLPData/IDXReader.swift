@@ -20,26 +20,33 @@ public enum IDXReader {
 
   /// The images of an IDX file, one flattened image a row, raw values 0–255 as floats.
   ///
-  /// The content is inflated whole, then converted to floats by as many threads as there are
-  /// cores, each over its own share of the rows (the conversion, with the first touch of the
-  /// float pages, costs as much as the inflation).
+  /// While the content inflates, another thread gets the memory for the floats ready (its
+  /// size is in the gzip trailer; see `PreparedFloats`); then as many threads as there are
+  /// cores convert the bytes, each over its own share of the rows.
   ///
   /// - Throws: `DatasetError.fileNotFound`, `.unreadable`, `.badGzip`, `.badMagic`,
   ///   `.truncated` or `.trailingData`, each naming the file.
   public static func readImages(at path: String) throws(DatasetError) -> (pixels: Matrix, shape: ImageShape) {
-    let stream = try ContentStream(path: path)
+    let raw = try FileBytes.read(path)
+    let prepared = ContentStream.announcedSize(of: raw).flatMap { size in
+      size - 16 >= minimumPreparedFloats ? PreparedFloats(count: size - 16) : nil
+    }
+    let stream = try ContentStream(raw: raw, path: path)
     let header = try readHeader(stream, magic: imagesMagic, dimensions: 3)
     let shape = ImageShape(rows: header.sizes[1], columns: header.sizes[2])
     let total = header.elements
     let storage = stream.withNext(total) { bytes in
-      [Float](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-        convertInParallel(bytes, into: buffer)
-        initialized = bytes.count
-      }
+      var floats = prepared?.take(bytes.count)
+        ?? [Float](unsafeUninitializedCapacity: bytes.count) { _, initialized in initialized = bytes.count }
+      floats.withUnsafeMutableBufferPointer { convertInParallel(bytes, into: $0) }
+      return floats
     }
     try checkEnd(stream, header: header, read: storage.count)
     return (Matrix(rows: header.sizes[0], columns: shape.pixelCount, storage: storage), shape)
   }
+
+  /// Files of fewer pixels than this (4 MB of floats) are not worth a second thread.
+  static let minimumPreparedFloats = 1 << 20
 
   /// `destination[i] = Float(source[i])`, split into one contiguous share per core.
   private static func convertInParallel(
