@@ -46,7 +46,7 @@ public enum BLAS {
   /// ```
   /// where `op(A)` is `m x k`, `op(B)` is `k x n` and `C` is `m x n`; `op` transposes when
   /// asked, through the BLAS flag (no transposed copy is ever made).
-  static func gemm(
+  public static func gemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     alpha: Float, a: UnsafePointer<Float>, lda: Int,
     b: UnsafePointer<Float>, ldb: Int,

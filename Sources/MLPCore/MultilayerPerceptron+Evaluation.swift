@@ -83,31 +83,31 @@ extension MultilayerPerceptron {
   /// The class probabilities of every row of `inputs`, row-major (`rows x classCount`).
   ///
   /// The rows are cut into chunks of `evaluationChunk` at fixed places, and the cores take
-  /// chunks in turn, each with its own buffers and one BLAS thread, as a sweep's runs do.
-  /// A chunk's products do not depend on which core runs it, so neither does the result
-  /// (BLAS may round a row differently in a product of another height, hence fixed chunks).
-  /// It stays on the calling thread for one chunk, inside a sweep's run (the cores are
-  /// taken), and when someone gave OpenBLAS threads of its own (two threads calling its pool
-  /// at once can deadlock).
+  /// the next chunk as they finish one, each with its own buffers and one BLAS thread, as a
+  /// sweep's runs do. A chunk's products do not depend on which core runs it, so neither
+  /// does the result (BLAS may round a row differently in a product of another height, hence
+  /// fixed chunks). It stays on the calling thread for one chunk, inside a sweep's run (the
+  /// cores are taken), and when someone gave OpenBLAS threads of its own (two threads
+  /// calling its pool at once can deadlock).
   private func probabilities(of inputs: Matrix) -> [Float] {
     let rows = inputs.rows
     let classes = classCount
     let chunkCount = (rows + Self.evaluationChunk - 1) / Self.evaluationChunk
     let cores = ParallelRuns.isRunningAJob || BLAS.threadCount != 1 ? 1 : ParallelRuns.coreCount
     let workers = max(1, min(cores, chunkCount))
+    let nextChunk = JobCounter()
     return [Float](unsafeUninitializedCapacity: rows * classes) { result, initialized in
       let output = SharedPointer(result.baseAddress)
       inputs.storage.withUnsafeBufferPointer { x in
         parameters.withUnsafeBufferPointer { theta in
           let input = SharedPointer(x.baseAddress)
           let weights = SharedPointer(theta.baseAddress)
-          // Worker w runs chunks w, w + workers, w + 2·workers, …
-          let runChunks: @Sendable (Int) -> Void = { worker in
+          let runChunks: @Sendable (Int) -> Void = { _ in
             guard let x = input.pointer, let theta = weights.pointer, let out = output.pointer else { return }
             let capacity = min(Self.evaluationChunk, rows)
             let workspace = Workspace(layerSizes: layerSizes, capacity: capacity)
             let sparse = SparseRows(width: inputSize)
-            for chunk in stride(from: worker, to: chunkCount, by: workers) {
+            while let chunk = nextChunk.take(below: chunkCount) {
               let start = chunk * Self.evaluationChunk
               let count = min(Self.evaluationChunk, rows - start)
               forward(parameters: theta, input: x + start * inputSize, count: count, workspace: workspace,

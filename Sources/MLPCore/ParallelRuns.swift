@@ -40,8 +40,8 @@ public enum ParallelRuns {
   }
 }
 
-/// Hands out job indices to workers, each once.
-private final class JobCounter: @unchecked Sendable {
+/// Hands out job indices to workers, each once: a worker that runs late simply takes fewer.
+final class JobCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var next = 0
 

@@ -50,10 +50,17 @@ case "epoch":
                   options: TrainingOptions(batchSize: 64))
   let seconds = (ContinuousClock.now - start).seconds
   BLAS.threadCount = 1
-  let evaluationStart = ContinuousClock.now
-  let evaluation = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels)
-  emit(["figure": "epoch", "seconds": seconds, "accuracy": evaluation.accuracy,
-        "evaluate_seconds": (ContinuousClock.now - evaluationStart).seconds,
+  // Evaluation's figure is the median of five evaluations of the test set (the first
+  // included), as steady a number as this shared machine gives.
+  var evaluationSeconds: [Double] = []
+  var accuracy = 0.0
+  for _ in 0 ..< 5 {
+    let evaluationStart = ContinuousClock.now
+    accuracy = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels).accuracy
+    evaluationSeconds.append((ContinuousClock.now - evaluationStart).seconds)
+  }
+  emit(["figure": "epoch", "seconds": seconds, "accuracy": accuracy,
+        "evaluate_seconds": evaluationSeconds.sorted()[2],
         "peak_mb": peakMemoryMegabytes()])
 case "plot":
   // Drawing the notebook's figure for one epoch at batch 64: 937 iterations of loss and batch
