@@ -35,11 +35,8 @@ let package = Package(
       providers: [.apt(["libreadline-dev"])]
     ),
 
-    // Hand-vectorised loops in C, one copy per vector width (see its header).
-    .target(name: "CKernels"),
-
     // Libraries: dependencies point one way, Core <- Data, Plot <- Script <- mlpsh.
-    .target(name: "MLPCore", dependencies: ["CBLAS", "CKernels"]),
+    .target(name: "MLPCore", dependencies: ["CBLAS"]),
     .target(
       name: "MLPData",
       dependencies: ["MLPCore", "CZlib", "CDeflate"],

@@ -106,12 +106,10 @@ extension MultilayerPerceptron {
             guard let x = input.pointer, let theta = weights.pointer, let out = output.pointer else { return }
             let capacity = min(Self.evaluationChunk, rows)
             let workspace = Workspace(layerSizes: layerSizes, capacity: capacity)
-            let sparse = SparseRows(width: inputSize)
             while let chunk = nextChunk.take(below: chunkCount) {
               let start = chunk * Self.evaluationChunk
               let count = min(Self.evaluationChunk, rows - start)
-              forward(parameters: theta, input: x + start * inputSize, count: count, workspace: workspace,
-                      sparseInputs: sparse)
+              forward(parameters: theta, input: x + start * inputSize, count: count, workspace: workspace)
               (out + start * classes).update(from: workspace.activations[layers.count], count: count * classes)
             }
           }

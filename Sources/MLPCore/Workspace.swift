@@ -43,22 +43,18 @@ enum GradientTarget {
 extension MultilayerPerceptron {
   /// Runs a batch of `count` samples, read from `input` (`count x inputSize`, row-major),
   /// through the network; each layer's output lands in `workspace.activations`, the class
-  /// probabilities in the last of them. With `sparseInputs`, the first layer's product skips
-  /// the zero inputs when they are most of them (evaluation; see `SparseRows`).
+  /// probabilities in the last of them.
   func forward(
-    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace,
-    sparseInputs: SparseRows? = nil
+    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace
   ) {
     var layerInput = input
     for (index, layer) in layers.enumerated() {
       let output = workspace.activations[index + 1]
-      let skippedZeros = index == 0 && sparseInputs?.product(
-        input, rows: count, b: parameters + layer.weightOffset, columns: layer.outputSize, into: output) == true
-      if !skippedZeros { BLAS.gemm(transposeA: false, transposeB: false,
+      BLAS.gemm(transposeA: false, transposeB: false,
                 m: count, n: layer.outputSize, k: layer.inputSize,
                 alpha: 1, a: layerInput, lda: layer.inputSize,
                 b: parameters + layer.weightOffset, ldb: layer.outputSize,
-                beta: 0, c: output, ldc: layer.outputSize) }
+                beta: 0, c: output, ldc: layer.outputSize)
       let bias = parameters + layer.biasRange.lowerBound
       if index == layers.count - 1 {
         addBiasAndSoftmax(output, rows: count, columns: layer.outputSize, bias: bias)
