@@ -73,7 +73,7 @@ extension MultilayerPerceptron {
     let probabilities = probabilities(of: inputs)
     let lossSum = probabilities.withUnsafeBufferPointer { p in
       labels.withUnsafeBufferPointer { y in
-        crossEntropyPass(probabilities: UnsafeMutablePointer(mutating: p.baseAddress!), labels: y.baseAddress!,
+        crossEntropyPass(probabilities: p.baseAddress!, labels: y.baseAddress!,
                          rows: inputs.rows, columns: classCount, loss: loss, deltas: nil).lossSum
       }
     }
@@ -89,11 +89,12 @@ extension MultilayerPerceptron {
   /// fixed chunks). It stays on the calling thread for one chunk, inside a sweep's run (the
   /// cores are taken), and when someone gave OpenBLAS threads of its own (two threads
   /// calling its pool at once can deadlock).
-  private func probabilities(of inputs: Matrix) -> [Float] {
+  /// (`cores` is for the tests: the split on any number of cores, on any machine.)
+  func probabilities(of inputs: Matrix, cores: Int? = nil) -> [Float] {
     let rows = inputs.rows
     let classes = classCount
     let chunkCount = (rows + Self.evaluationChunk - 1) / Self.evaluationChunk
-    let cores = ParallelRuns.isRunningAJob || BLAS.threadCount != 1 ? 1 : ParallelRuns.coreCount
+    let cores = cores ?? (ParallelRuns.isRunningAJob || BLAS.threadCount != 1 ? 1 : ParallelRuns.coreCount)
     let workers = max(1, min(cores, chunkCount))
     let nextChunk = JobCounter()
     return [Float](unsafeUninitializedCapacity: rows * classes) { result, initialized in

@@ -29,7 +29,7 @@ public enum IDXReader {
   public static func readImages(at path: String) throws(DatasetError) -> (pixels: Matrix, shape: ImageShape) {
     let raw = try FileBytes.read(path)
     let prepared = ContentStream.announcedSize(of: raw).flatMap { size in
-      size - 16 >= minimumPreparedFloats ? PreparedFloats(count: size - 16) : nil
+      PreparedFloats.isWorthPreparing(count: size - 16, compressedSize: raw.count) ? PreparedFloats(count: size - 16) : nil
     }
     let stream = try ContentStream(raw: raw, path: path)
     let header = try readHeader(stream, magic: imagesMagic, dimensions: 3)
@@ -44,9 +44,6 @@ public enum IDXReader {
     try checkEnd(stream, header: header, read: storage.count)
     return (Matrix(rows: header.sizes[0], columns: shape.pixelCount, storage: storage), shape)
   }
-
-  /// Files of fewer pixels than this (4 MB of floats) are not worth a second thread.
-  static let minimumPreparedFloats = 1 << 20
 
   /// `destination[i] = Float(source[i])`, split into one contiguous share per core.
   private static func convertInParallel(

@@ -1,5 +1,5 @@
 import XCTest
-import MLPCore
+@testable import MLPCore
 
 /// Evaluation splits its rows over the cores; what it returns must not depend on the split.
 final class EvaluationTests: XCTestCase {
@@ -33,5 +33,11 @@ final class EvaluationTests: XCTestCase {
       }
     }
     XCTAssertEqual(model.loss(inputs: inputs, labels: labels), split.loss, accuracy: 1e-6)
+
+    // The split itself, whatever this machine's cores: the same numbers on 1, 2, 3 or 7.
+    let one = model.probabilities(of: inputs, cores: 1)
+    for cores in [2, 3, 7] {
+      XCTAssertEqual(model.probabilities(of: inputs, cores: cores), one, "\(cores) cores")
+    }
   }
 }

@@ -60,7 +60,7 @@ case "epoch":
     evaluationSeconds.append((ContinuousClock.now - evaluationStart).seconds)
   }
   emit(["figure": "epoch", "seconds": seconds, "accuracy": accuracy,
-        "evaluate_seconds": evaluationSeconds.sorted()[2],
+        "evaluate_seconds": evaluationSeconds.sorted()[2], "first_evaluate_seconds": evaluationSeconds[0],
         "peak_mb": peakMemoryMegabytes()])
 case "plot":
   // The terminal figures a lesson draws, each at 100x30 in colour braille, timed as the mean
@@ -74,7 +74,7 @@ case "evaluate":
   // (the work does not depend on the weights), ROUNDS times (default 50).
   let mnist = try loadMNIST()
   let model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu, seed: 0)
-  let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 50 : 50
+  let rounds = max(1, CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 50 : 50)
   var seconds: [Double] = []
   for _ in 0 ..< rounds {
     let start = ContinuousClock.now
