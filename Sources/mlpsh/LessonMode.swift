@@ -20,11 +20,9 @@ struct LessonMode {
   func run() -> Int32 {
     let sink = StandardOutputSink(terminal: terminal)
     let lesson: Lesson
-    do {
-      lesson = try Lesson(path: file)
-    } catch {
-      sink.diagnostic(error)
-      return error.id == .fileError ? 66 : error.exitStatus
+    switch Lesson.opened(file, reportingTo: sink) {
+    case let .success(opened): lesson = opened
+    case let .failure(failure): return failure.exitStatus
     }
     // Exports hold plain text (no colour, no progress bar); --check shows only its report,
     // an export run shows the script's output as it comes.

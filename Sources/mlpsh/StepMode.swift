@@ -17,11 +17,9 @@ struct StepMode {
       return 64
     }
     let lesson: Lesson
-    do {
-      lesson = try Lesson(path: file)
-    } catch {
-      sink.diagnostic(error)
-      return error.id == .fileError ? 66 : error.exitStatus
+    switch Lesson.opened(file, reportingTo: sink) {
+    case let .success(opened): lesson = opened
+    case let .failure(failure): return failure.exitStatus
     }
     let walkthrough = Walkthrough(lesson: lesson, output: sink, style: terminal.style,
                                   shouldStop: { Interrupts.isPending })
