@@ -10,44 +10,23 @@ import Testing
 /// it. The examples that load MNIST run in the release suite with MLPSH_DATA, as
 /// MLPScriptTests' ExampleScriptTests do; the others in every build.
 @Suite(.serialized) struct ExampleExportTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
-
-  static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-    .filter { $0.hasSuffix(".mlp") }.sorted()
-
-  static func needsMNIST(_ name: String) -> Bool {
-    ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "").contains("load mnist")
-  }
-
-  static let offline = files.filter { !needsMNIST($0) }
-  static let mnist = files.filter(needsMNIST)
-
-  static var canTrainOnMNIST: Bool {
-    #if DEBUG
-    return false
-    #else
-    return !(ProcessInfo.processInfo.environment["MLPSH_DATA"] ?? "").isEmpty
-    #endif
-  }
-
   @Test func thereAreExamplesToExport() {
-    #expect(Self.files.count == 7)
-    #expect(!Self.offline.isEmpty)
+    #expect(ExampleFiles.files.count == 7)
+    #expect(!ExampleFiles.offline.isEmpty)
   }
 
-  @Test(arguments: offline) func offlineExampleChecksAndExports(_ name: String) throws {
+  @Test(arguments: ExampleFiles.offline) func offlineExampleChecksAndExports(_ name: String) throws {
     try checkAndExport(name)
   }
 
-  @Test(.enabled(if: canTrainOnMNIST, "needs a release build and MLPSH_DATA"), arguments: mnist)
+  @Test(.enabled(if: ExampleFiles.canTrainOnMNIST, "needs a release build and MLPSH_DATA"), arguments: ExampleFiles.mnist)
   func mnistExampleChecksAndExports(_ name: String) throws {
     try checkAndExport(name)
   }
 
   private func checkAndExport(_ name: String) throws {
     BLAS.useRecommendedKernels()
-    let lesson = try Lesson(path: Self.folder.appendingPathComponent(name).path)
+    let lesson = try Lesson(path: ExampleFiles.path(name))
     let run = LessonRunner(lesson: lesson).runAll()
     // --check passes.
     let report = CheckReport(run: run)

@@ -1,0 +1,1 @@
+../MLPScriptTests/ExampleFiles.swift
