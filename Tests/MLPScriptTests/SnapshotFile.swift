@@ -1,0 +1,1 @@
+../MLPPlotTests/SnapshotFile.swift
