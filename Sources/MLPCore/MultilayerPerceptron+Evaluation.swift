@@ -125,11 +125,3 @@ extension MultilayerPerceptron {
     }
   }
 }
-
-/// A pointer handed to evaluation's worker threads, each of which reads the shared inputs and
-/// parameters and writes only its own rows of the result.
-private struct SharedPointer<Pointee>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Pointee>?
-  init(_ pointer: UnsafeMutablePointer<Pointee>?) { self.pointer = pointer }
-  init(_ pointer: UnsafePointer<Pointee>?) { self.pointer = pointer.map(UnsafeMutablePointer.init(mutating:)) }
-}

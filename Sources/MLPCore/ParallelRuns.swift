@@ -73,3 +73,12 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     return slots.map { $0! }
   }
 }
+
+/// A pointer handed to worker threads that share one buffer, each reading what all read and
+/// writing only its own part (evaluation's rows, the IDX loader's shares). The compiler
+/// cannot check that split; the code that makes one of these does.
+public struct SharedPointer<Pointee>: @unchecked Sendable {
+  public let pointer: UnsafeMutablePointer<Pointee>?
+  public init(_ pointer: UnsafeMutablePointer<Pointee>?) { self.pointer = pointer }
+  public init(_ pointer: UnsafePointer<Pointee>?) { self.pointer = pointer.map(UnsafeMutablePointer.init(mutating:)) }
+}

@@ -53,14 +53,12 @@ public enum IDXReader {
     guard count > 0 else { return }
     let shares = count < 1 << 20 ? 1 : ParallelRuns.coreCount
     let shareSize = (count + shares - 1) / shares
-    let from = SendablePointer(source.baseAddress!)
-    let to = SendablePointer(destination.baseAddress!)
+    let from = SharedPointer(source.baseAddress)
+    let to = SharedPointer(destination.baseAddress)
     DispatchQueue.concurrentPerform(iterations: shares) { share in
       let start = share * shareSize
       let end = min(count, start + shareSize)
-      guard start < end else { return }
-      let input = from.pointer + start
-      let output = UnsafeMutablePointer(mutating: to.pointer) + start
+      guard start < end, let input = from.pointer.map({ $0 + start }), let output = to.pointer.map({ $0 + start }) else { return }
       for index in 0 ..< end - start { output[index] = Float(input[index]) }
     }
   }
@@ -159,13 +157,4 @@ public enum IDXReader {
     UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
       | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
   }
-}
-
-
-/// A raw pointer handed to the conversion's worker threads, each of which touches only its
-/// own share of the memory.
-private struct SendablePointer<Pointee>: @unchecked Sendable {
-  let pointer: UnsafePointer<Pointee>
-  init(_ pointer: UnsafePointer<Pointee>) { self.pointer = pointer }
-  init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = UnsafePointer(pointer) }
 }
