@@ -16,7 +16,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
   @inline(__always)
   public func callAsFunction(_ z: Float) -> Float {
     switch self {
-    case .relu: return z > 0 ? z : 0
+    // Written so that NaN passes through, as numpy's `maximum` lets it: a ReLU that turned
+    // NaN into 0 would hide a broken weight from the loss that reports divergence.
+    case .relu: return 0 >= z ? 0 : z
     case .sigmoid: return 1 / (1 + Foundation.exp(-z))
     case .tanh: return Foundation.tanh(z)
     }

@@ -5,6 +5,8 @@ final class ActivationAndLossTests: XCTestCase {
   func testValuesAgainstDefinitions() {
     XCTAssertEqual(Activation.relu(-2), 0)
     XCTAssertEqual(Activation.relu(3), 3)
+    XCTAssertEqual(Activation.relu(-0.0).sign, .plus)
+    XCTAssertTrue(Activation.relu(.nan).isNaN, "NaN must reach the loss")
     XCTAssertEqual(Activation.sigmoid(0), 0.5)
     XCTAssertEqual(Double(Activation.sigmoid(2)), 1 / (1 + exp(-2.0)), accuracy: 1e-7)
     XCTAssertEqual(Double(Activation.tanh(0.5)), tanh(0.5), accuracy: 1e-7)

@@ -93,6 +93,23 @@ final class TrainingTests: XCTestCase {
     XCTAssertTrue(model.loss(inputs: scaled, labels: labels).isFinite)
   }
 
+  /// A NaN input makes the first layer's weight rows NaN. A ReLU that turned NaN into 0 hid
+  /// that from the loss, and the run "completed" with broken weights; the loss must show it
+  /// at once, and the run go back to finite weights.
+  func testANaNInputEndsTheRunAsDivergence() throws {
+    var (inputs, labels) = clusters(count: 200, seed: 8)
+    inputs.storage[150 * 4 + 1] = .nan
+    var model = MultilayerPerceptron(layerSizes: [4, 12, 3], activation: .relu, seed: 1)
+    let report = try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 10))
+    guard case let .diverged(iteration, loss, rolledBackTo) = report.outcome else {
+      return XCTFail("expected divergence, got \(report.outcome)")
+    }
+    XCTAssertEqual(iteration, 16, "the 16th batch holds sample 150")
+    XCTAssertTrue(loss.isNaN)
+    XCTAssertEqual(rolledBackTo, 1)
+    XCTAssertTrue(model.parameters.allSatisfy(\.isFinite))
+  }
+
   /// A second `train` call with shuffling visits the samples in new orders, as one longer
   /// run would, while the first call's order depends only on the seed. With a learning rate
   /// of 0 the model never changes, so each batch's loss shows which samples it held.
