@@ -65,6 +65,9 @@ extension MultilayerPerceptron {
     let epochsBefore = steps.last?.epoch ?? 0
 
     let workspace = Workspace(layerSizes: layerSizes, capacity: batchSize)
+    let activeColumns = ActiveColumns(features: inputSize, outputs: layers[0].outputSize,
+                                      capacity: batchSize)
+    var skipsUnusedColumns = options.skipsUnusedColumns
     let rollback = RollbackPoint(copying: theta)
     // Mixing in the iterations already trained gives a later `train` call its own orders,
     // as if one longer run went on; the first call keeps the seed's own order.
@@ -80,6 +83,9 @@ extension MultilayerPerceptron {
       labels.withUnsafeBufferPointer { y in
         theta.withUnsafeMutableBufferPointer { thetaBuffer in
           let parameters = thetaBuffer.baseAddress!
+          let firstLayerWeights = parameters + layers[0].weightOffset
+          // However the run ends, the weights leave in their natural order.
+          defer { if skipsUnusedColumns { activeColumns.restoreNaturalOrder(firstLayerWeights) } }
           for iteration in 0 ..< total {
             if shouldStop?() == true {
               report.outcome = .interrupted
@@ -104,20 +110,32 @@ extension MultilayerPerceptron {
               batchLabels = y.baseAddress! + start
             }
 
-            forward(parameters: parameters, input: input, count: batchSize, workspace: workspace)
+            // The first batch decides whether the run leaves out the columns a batch does
+            // not use; the rows of the first layer's weights are then kept permuted.
+            if iteration == 0 {
+              skipsUnusedColumns = skipsUnusedColumns && activeColumns.pays(for: input, rows: batchSize)
+            }
+            let active = skipsUnusedColumns ? activeColumns : nil
+            let leftOutRowsAreFinite = active?.arrange(for: input, rows: batchSize,
+                                                       weights: firstLayerWeights) ?? true
+            forward(parameters: parameters, input: input, count: batchSize, workspace: workspace,
+                    active: active)
             let pass = crossEntropyPass(
               probabilities: workspace.activations[last], labels: batchLabels, rows: batchSize,
               columns: classCount, loss: loss, deltas: workspace.deltas[last])
-            let batchLoss = pass.lossSum / Double(batchSize)
+            // A weight that is not finite makes the dense products' loss NaN, used or not.
+            let batchLoss = leftOutRowsAreFinite ? pass.lossSum / Double(batchSize) : .nan
             guard batchLoss.isFinite else {
-              let restored = rollback.restore(thetaBuffer)
+              let restored = rollback.restore(thetaBuffer, active: active)
               report.outcome = .diverged(iteration: iteration + 1, loss: batchLoss,
                                          rolledBackTo: restored)
               break
             }
-            rollback.saveIfDue(iteration: iteration, thetaBuffer)
+            rollback.saveIfDue(iteration: iteration, thetaBuffer, active: active,
+                               firstLayerWeights: layers[0].weightOffset)
             backward(parameters: parameters, input: input, count: batchSize, workspace: workspace,
-                     target: .descend(parameters: parameters, learningRate: learningRate))
+                     target: .descend(parameters: parameters, learningRate: learningRate),
+                     active: active)
 
             let step = TrainingStep(
               loss: Float(batchLoss), accuracy: Float(pass.correct) / Float(batchSize),
@@ -152,17 +170,24 @@ private final class RollbackPoint {
   deinit { saved.deallocate() }
 
   /// Copies `parameters` when `iteration` is a multiple of the interval. Called only after
-  /// the iteration's forward pass gave a finite loss, so what is saved is finite.
-  func saveIfDue(iteration: Int, _ parameters: UnsafeMutableBufferPointer<Float>) {
+  /// the iteration's forward pass gave a finite loss, so what is saved is finite. With
+  /// `active`, the first layer's weights (at offset `firstLayerWeights`) are permuted; the
+  /// copy keeps them in their natural order.
+  func saveIfDue(iteration: Int, _ parameters: UnsafeMutableBufferPointer<Float>,
+                 active: ActiveColumns?, firstLayerWeights: Int) {
     guard iteration % interval == 0 else { return }
     _ = saved.update(fromContentsOf: parameters)
+    active?.copyInNaturalOrder(parameters.baseAddress! + firstLayerWeights,
+                               to: saved.baseAddress! + firstLayerWeights)
     self.iteration = iteration
   }
 
   /// Puts back the saved copy and says which iteration it came from (1-based: the
-  /// parameters as they were before that iteration's step).
-  func restore(_ parameters: UnsafeMutableBufferPointer<Float>) -> Int {
+  /// parameters as they were before that iteration's step). The first layer's weights come
+  /// back in their natural order, which `active` is told.
+  func restore(_ parameters: UnsafeMutableBufferPointer<Float>, active: ActiveColumns?) -> Int {
     _ = parameters.update(fromContentsOf: saved)
+    active?.forgetOrder()
     return iteration + 1
   }
 }

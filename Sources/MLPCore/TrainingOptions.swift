@@ -13,10 +13,15 @@ public struct TrainingOptions: Sendable, Equatable {
   public var shuffle: Bool = false
   /// The seed of the shuffling order.
   public var seed: UInt64 = 0
+  /// Leave out of the first layer's products the input columns that are zero in a whole
+  /// batch, when the first batch shows that it pays (`ActiveColumns`): the same numbers up
+  /// to the order of the sums, and an MNIST epoch faster. Off, every product is dense (for
+  /// comparisons).
+  public var skipsUnusedColumns: Bool = true
 
   public init(
     batchSize: Int = 64, learningRate: Float? = nil, epochs: Int = 1, iterations: Int? = nil,
-    shuffle: Bool = false, seed: UInt64 = 0
+    shuffle: Bool = false, seed: UInt64 = 0, skipsUnusedColumns: Bool = true
   ) {
     self.batchSize = batchSize
     self.learningRate = learningRate
@@ -24,6 +29,7 @@ public struct TrainingOptions: Sendable, Equatable {
     self.iterations = iterations
     self.shuffle = shuffle
     self.seed = seed
+    self.skipsUnusedColumns = skipsUnusedColumns
   }
 }
 

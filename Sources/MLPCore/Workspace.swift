@@ -43,16 +43,20 @@ enum GradientTarget {
 extension MultilayerPerceptron {
   /// Runs a batch of `count` samples, read from `input` (`count x inputSize`, row-major),
   /// through the network; each layer's output lands in `workspace.activations`, the class
-  /// probabilities in the last of them.
+  /// probabilities in the last of them. With `active`, the first layer multiplies only the
+  /// used columns `active` gathered from `input` by the weight rows it moved to the front
+  /// (`ActiveColumns`).
   func forward(
-    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace
+    parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace,
+    active: ActiveColumns? = nil
   ) {
     var layerInput = input
     for (index, layer) in layers.enumerated() {
       let output = workspace.activations[index + 1]
+      let (a, columns) = productInput(layer: index, layerInput, active: active)
       BLAS.gemm(transposeA: false, transposeB: false,
-                m: count, n: layer.outputSize, k: layer.inputSize,
-                alpha: 1, a: layerInput, lda: layer.inputSize,
+                m: count, n: layer.outputSize, k: columns,
+                alpha: 1, a: a, lda: columns,
                 b: parameters + layer.weightOffset, ldb: layer.outputSize,
                 beta: 0, c: output, ldc: layer.outputSize)
       let bias = parameters + layer.biasRange.lowerBound
@@ -75,10 +79,12 @@ extension MultilayerPerceptron {
   /// ```
   /// `δ_l` is computed before `W_l` changes. With `.descend`, `W_l - η ∇W_l` is one `sgemm`
   /// (`alpha = -η/N`, `beta = 1`) and `b_l - η ∇b_l` one `sgemv`, so the gradient is never
-  /// stored.
+  /// stored. With `active` (only with `.descend`), the first layer's step changes only the
+  /// weight rows of the batch's used columns, which `active` moved to the front; the others'
+  /// gradient is zero.
   func backward(
     parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int,
-    workspace: Workspace, target: GradientTarget
+    workspace: Workspace, target: GradientTarget, active: ActiveColumns? = nil
   ) {
     let (destination, alpha, beta): (UnsafeMutablePointer<Float>, Float, Float)
     switch target {
@@ -100,14 +106,25 @@ extension MultilayerPerceptron {
         multiplyByDerivative(workspace.deltas[index], outputs: layerInput,
                              count: count * layer.inputSize, activation: activation)
       }
+      let (a, columns) = productInput(layer: index, layerInput, active: active)
+      precondition(active == nil || beta == 1, "leaving out unused columns only applies to the SGD step")
       BLAS.gemm(transposeA: true, transposeB: false,
-                m: layer.inputSize, n: layer.outputSize, k: count,
-                alpha: alpha, a: layerInput, lda: layer.inputSize,
+                m: columns, n: layer.outputSize, k: count,
+                alpha: alpha, a: a, lda: columns,
                 b: delta, ldb: layer.outputSize,
                 beta: beta, c: destination + layer.weightOffset, ldc: layer.outputSize)
       BLAS.columnSums(rows: count, columns: layer.outputSize, alpha: alpha, a: delta,
                       ones: workspace.ones, beta: beta,
                       y: destination + layer.biasRange.lowerBound)
     }
+  }
+
+  /// What layer `index`'s products read as their input, and its columns: `layerInput` whole,
+  /// or, for the first layer with `active`, only the batch's used columns.
+  private func productInput(
+    layer index: Int, _ layerInput: UnsafePointer<Float>, active: ActiveColumns?
+  ) -> (UnsafePointer<Float>, columns: Int) {
+    if index == 0, let active { return (UnsafePointer(active.inputs), active.count) }
+    return (layerInput, layers[index].inputSize)
   }
 }

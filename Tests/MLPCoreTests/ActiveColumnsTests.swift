@@ -1,0 +1,186 @@
+import XCTest
+@testable import MLPCore
+
+/// Training that leaves out the columns a batch does not use must give the numbers dense
+/// training gives, up to the order of the sums, however the run ends.
+final class ActiveColumnsTests: XCTestCase {
+  /// 40 features in four bands of 10; each sample lights up a few columns of one band, its
+  /// class, so a batch of 8 leaves many columns at zero, and columns 36-39 are never used.
+  private func banded(count: Int, seed: UInt64, scale: Float = 1) -> (Matrix, [Int]) {
+    var generator = SeededGenerator(seed: seed)
+    var storage = [Float](repeating: 0, count: count * 40)
+    var labels: [Int] = []
+    for sample in 0 ..< count {
+      let label = generator.nextInt(below: 4)
+      labels.append(label)
+      for _ in 0 ..< 4 {
+        let column = label * 10 + generator.nextInt(below: label == 3 ? 6 : 10)
+        storage[sample * 40 + column] = scale * Float(1 + generator.nextInt(below: 255)) / 255
+      }
+    }
+    return (Matrix(rows: count, columns: 40, storage: storage), labels)
+  }
+
+  private func train(
+    _ inputs: Matrix, _ labels: [Int], options: TrainingOptions, skipping: Bool,
+    stopAfter: Int? = nil
+  ) throws -> (MultilayerPerceptron, TrainingReport) {
+    var model = MultilayerPerceptron(layerSizes: [40, 12, 6, 4], activation: .relu,
+                                     learningRate: 0.5, seed: 3)
+    var options = options
+    options.skipsUnusedColumns = skipping
+    var calls = 0
+    let report = try model.train(inputs: inputs, labels: labels, options: options,
+                                 shouldStop: { calls += 1; return calls > (stopAfter ?? .max) })
+    return (model, report)
+  }
+
+  private func assertClose(_ a: [Float], _ b: [Float], tolerance: Float = 1e-5,
+                           file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(a.count, b.count, file: file, line: line)
+    let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+    XCTAssertLessThanOrEqual(worst, tolerance, file: file, line: line)
+  }
+
+  func testTheBandedBatchesAreWorthSkipping() {
+    let (inputs, _) = banded(count: 8, seed: 1)
+    let active = ActiveColumns(features: 40, outputs: 12, capacity: 8)
+    inputs.storage.withUnsafeBufferPointer {
+      XCTAssertTrue(active.pays(for: $0.baseAddress!, rows: 8))
+    }
+  }
+
+  func testSkippingGivesTheDenseNumbers() throws {
+    let (inputs, labels) = banded(count: 400, seed: 2)
+    for shuffle in [false, true] {
+      let options = TrainingOptions(batchSize: 8, epochs: 3, shuffle: shuffle, seed: 5)
+      let (skipped, skippedReport) = try train(inputs, labels, options: options, skipping: true)
+      let (dense, denseReport) = try train(inputs, labels, options: options, skipping: false)
+      XCTAssertEqual(skippedReport.iterations, 150)
+      XCTAssertEqual(skippedReport.outcome, denseReport.outcome)
+      assertClose(skipped.parameters, dense.parameters)
+      assertClose(skipped.history.steps.map(\.loss), dense.history.steps.map(\.loss))
+      // Columns 36-39 are zero in every sample: their weight rows never move.
+      let untouched = MultilayerPerceptron(layerSizes: [40, 12, 6, 4], seed: 3).parameters
+      XCTAssertEqual(skipped.parameters[36 * 12 ..< 40 * 12], untouched[36 * 12 ..< 40 * 12])
+      XCTAssertNotEqual(skipped.parameters[0 ..< 36 * 12], untouched[0 ..< 36 * 12])
+    }
+  }
+
+  func testAnInterruptedRunLeavesTheWeightsInTheirPlaces() throws {
+    let (inputs, labels) = banded(count: 400, seed: 4)
+    let options = TrainingOptions(batchSize: 8, epochs: 3)
+    let (skipped, report) = try train(inputs, labels, options: options, skipping: true, stopAfter: 37)
+    let (dense, _) = try train(inputs, labels, options: options, skipping: false, stopAfter: 37)
+    XCTAssertEqual(report.outcome, .interrupted)
+    XCTAssertEqual(report.iterations, 37)
+    assertClose(skipped.parameters, dense.parameters)
+    // A second run starts from them as they are.
+    var resumed = skipped
+    var resumedDense = dense
+    try resumed.train(inputs: inputs, labels: labels, options: options)
+    try resumedDense.train(inputs: inputs, labels: labels,
+                           options: TrainingOptions(batchSize: 8, epochs: 3, skipsUnusedColumns: false))
+    assertClose(resumed.parameters, resumedDense.parameters, tolerance: 1e-4)
+  }
+
+  /// A diverging run goes back to a copy saved some iterations earlier, while the rows were
+  /// permuted; the copy must come back in the natural order. Sample 330 holds an infinity,
+  /// so the run's loss stops being finite only at its batch, iteration 42, after the copy
+  /// of iteration 33.
+  func testARolledBackRunKeepsItsWeightsInTheirPlaces() throws {
+    var (inputs, labels) = banded(count: 400, seed: 6)
+    inputs.storage[330 * 40 + 5] = .infinity
+    let options = TrainingOptions(batchSize: 8)
+    let (skipped, skippedReport) = try train(inputs, labels, options: options, skipping: true)
+    let (dense, denseReport) = try train(inputs, labels, options: options, skipping: false)
+    guard case let .diverged(iteration, _, rolledBackTo) = skippedReport.outcome else {
+      return XCTFail("expected divergence, got \(skippedReport.outcome)")
+    }
+    XCTAssertEqual(iteration, 42)
+    XCTAssertEqual(rolledBackTo, 33, "the copy was saved after rows had moved")
+    guard case let .diverged(denseIteration, _, denseRolledBackTo) = denseReport.outcome else {
+      return XCTFail("expected divergence, got \(denseReport.outcome)")
+    }
+    XCTAssertEqual(denseIteration, iteration)
+    XCTAssertEqual(denseRolledBackTo, rolledBackTo)
+    assertClose(skipped.parameters, dense.parameters)
+  }
+
+  /// A weight that is not finite in the row of a column no sample uses: dense products
+  /// multiply it by zero and get NaN at once, so a run that leaves the row out must stop too.
+  func testABrokenWeightInAnUnusedRowStopsTheRunAsDenseProductsWould() throws {
+    let (inputs, labels) = banded(count: 400, seed: 7)
+    for skipping in [false, true] {
+      var model = MultilayerPerceptron(layerSizes: [40, 12, 6, 4], activation: .relu, seed: 3)
+      model.parameters[38 * 12 + 5] = .infinity
+      let report = try model.train(inputs: inputs, labels: labels,
+                                   options: TrainingOptions(batchSize: 8, skipsUnusedColumns: skipping))
+      guard case let .diverged(iteration, loss, _) = report.outcome else {
+        return XCTFail("skipping \(skipping): expected divergence, got \(report.outcome)")
+      }
+      XCTAssertEqual(iteration, 1, "skipping \(skipping)")
+      XCTAssertTrue(loss.isNaN, "skipping \(skipping)")
+      XCTAssertEqual(report.iterations, 0)
+    }
+  }
+
+  func testArrangeMovesTheUsedColumnsToTheFront() {
+    // Two rows of 6 columns; columns 1 and 4 are used, column 2 holds only -0.
+    let batch: [Float] = [0, 3, -0.0, 0, 0, 0,
+                          0, 0, 0, 0, 5, 0]
+    // Weight row c holds c, c + 0.5 (two outputs).
+    let weights = (0 ..< 6).flatMap { [Float($0), Float($0) + 0.5] }
+    var permuted = weights
+    let active = ActiveColumns(features: 6, outputs: 2, capacity: 2)
+    batch.withUnsafeBufferPointer { input in
+      permuted.withUnsafeMutableBufferPointer { rows in
+        XCTAssertTrue(active.arrange(for: input.baseAddress!, rows: 2, weights: rows.baseAddress!))
+      }
+    }
+    XCTAssertEqual(active.count, 2)
+    // The used columns' rows come first, each beside its column of the batch.
+    let front = Set([Array(permuted[0 ..< 2]), Array(permuted[2 ..< 4])])
+    XCTAssertEqual(front, [[1, 1.5], [4, 4.5]])
+    let gathered = Array(UnsafeBufferPointer(start: active.inputs, count: 4))
+    XCTAssertEqual(permuted[0] == 1 ? gathered : [gathered[1], gathered[0], gathered[3], gathered[2]],
+                   [3, 0, 0, 5])
+    var natural = [Float](repeating: .nan, count: 12)
+    permuted.withUnsafeBufferPointer { rows in
+      natural.withUnsafeMutableBufferPointer { active.copyInNaturalOrder(rows.baseAddress!, to: $0.baseAddress!) }
+    }
+    XCTAssertEqual(natural, weights)
+    permuted.withUnsafeMutableBufferPointer { active.restoreNaturalOrder($0.baseAddress!) }
+    XCTAssertEqual(permuted, weights)
+  }
+
+  /// Dense products turn a weight that is not finite into a NaN loss even where its input is
+  /// zero; leaving its row out must say so instead of hiding it.
+  func testARowThatLeavesTheProductsMustBeFinite() {
+    let active = ActiveColumns(features: 4, outputs: 2, capacity: 1)
+    var weights: [Float] = [0, 0, 1, 1, 2, .infinity, 3, 3]
+    func arrange(_ batch: [Float]) -> Bool {
+      batch.withUnsafeBufferPointer { input in
+        weights.withUnsafeMutableBufferPointer {
+          active.arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!)
+        }
+      }
+    }
+    XCTAssertTrue(arrange([1, 1, 1, 0]), "row 2 stays in use")
+    XCTAssertFalse(arrange([1, 1, 0, 0]), "row 2 leaves")
+    XCTAssertTrue(arrange([1, 1, 0, 0]), "row 2 was already out")
+    XCTAssertTrue(arrange([0, 0, 1, 0]), "rows 0 and 1 leave, finite")
+    XCTAssertFalse(ActiveColumns(features: 4, outputs: 2, capacity: 1)
+                     .arrangeWith([0, 0, 1, 1, 2, .infinity, 3, 3], batch: [1, 0, 0, 0]),
+                   "before the first batch every row is in use, so row 2 leaves")
+  }
+}
+
+private extension ActiveColumns {
+  func arrangeWith(_ weights: [Float], batch: [Float]) -> Bool {
+    var weights = weights
+    return batch.withUnsafeBufferPointer { input in
+      weights.withUnsafeMutableBufferPointer { arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!) }
+    }
+  }
+}
