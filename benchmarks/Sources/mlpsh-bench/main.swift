@@ -28,26 +28,27 @@ func peakMemoryMegabytes() -> Double {
 
 switch figure {
 case "floor":
-  let floor = ProductFloor(layerSizes: [784, 128, 64, 10], batchSize: 64, batches: 60000 / 64)
-  let seconds = floor.run()
-  emit(["figure": "floor", "seconds": seconds, "gflop": floor.flops / 1e9, "core": BLAS.coreName])
+  // The floors alone, for profiles: the products of an epoch on MNIST, cut as training cuts
+  // them, then dense.
+  emit(["figure": "floor"].merging(measureFloors(on: try loadMNIST().train.features)) { $1 })
 case "load":
   let start = ContinuousClock.now
   let mnist = try loadMNIST()
   emit(["figure": "load", "seconds": (ContinuousClock.now - start).seconds,
         "samples": mnist.train.count + mnist.test.count])
-case "epoch":
+case "epoch", "epoch-dense":
   // One epoch of the notebook's default run, timed with the data already in memory; the peak
   // memory covers loading and training together. An optional second argument sets the BLAS
   // threads for training (default 1); evaluation then runs as the shell runs it: one BLAS
-  // thread, the rows split over every core.
+  // thread, the rows split over every core. Then, in the same process, the floors: the same
+  // products alone. `epoch-dense` trains with every product dense, for comparison.
   let mnist = try loadMNIST()
   BLAS.threadCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 1 : 1
   var model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu,
                                    learningRate: 0.01, seed: 0)
   let start = ContinuousClock.now
   try model.train(inputs: mnist.train.features, labels: mnist.train.labels,
-                  options: TrainingOptions(batchSize: 64))
+                  options: TrainingOptions(batchSize: 64, skipsUnusedColumns: figure == "epoch"))
   let seconds = (ContinuousClock.now - start).seconds
   BLAS.threadCount = 1
   // Evaluation's figure is the median of five evaluations of the test set (the first
@@ -59,9 +60,10 @@ case "epoch":
     accuracy = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels).accuracy
     evaluationSeconds.append((ContinuousClock.now - evaluationStart).seconds)
   }
-  emit(["figure": "epoch", "seconds": seconds, "accuracy": accuracy,
+  let peak = peakMemoryMegabytes()  // before the floors' own buffers
+  emit(["figure": figure, "seconds": seconds, "accuracy": accuracy,
         "evaluate_seconds": evaluationSeconds.sorted()[2], "first_evaluate_seconds": evaluationSeconds[0],
-        "peak_mb": peakMemoryMegabytes()])
+        "peak_mb": peak].merging(measureFloors(on: mnist.train.features)) { $1 })
 case "plot":
   // The terminal figures a lesson draws, each at 100x30 in colour braille, timed as the mean
   // of 20 drawings; the figure reported is the slowest of them. The training chart is the
@@ -95,8 +97,23 @@ case "epoch-synthetic":
   try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 64))
   emit(["figure": "epoch-synthetic", "seconds": (ContinuousClock.now - start).seconds])
 default:
-  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-synthetic|evaluate [rounds]|load|plot|verify-kernel\n".utf8))
+  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-dense [threads]|epoch-synthetic|evaluate [rounds]|load|plot|verify-kernel\n".utf8))
   exit(64)
+}
+
+/// The products of one epoch of 784-128-64-10 at batch 64 alone, on `features` (MNIST's
+/// training images): `floor_seconds` as training makes them (the first layer on each batch's
+/// used columns), `dense_floor_seconds` with every product dense.
+func measureFloors(on features: Matrix) -> [String: Any] {
+  let layerSizes = [784, 128, 64, 10]
+  let (columns, gathered) = gatherUsedColumns(of: features, batchSize: 64)
+  let cut = ProductFloor(layerSizes: layerSizes, batchSize: 64, firstLayerColumns: columns)
+  let dense = ProductFloor(layerSizes: layerSizes, batchSize: 64, batches: columns.count)
+  let cutSeconds = gathered.withUnsafeBufferPointer { cut.run(inputs: $0.baseAddress!) }
+  let denseSeconds = features.storage.withUnsafeBufferPointer { dense.run(inputs: $0.baseAddress!) }
+  return ["floor_seconds": cutSeconds, "floor_gflop": cut.flops / 1e9,
+          "dense_floor_seconds": denseSeconds, "dense_floor_gflop": dense.flops / 1e9,
+          "core": BLAS.coreName]
 }
 
 /// MNIST as `load mnist` finds and reads it (here: from `$MLPSH_DATA`, never downloading).
