@@ -116,6 +116,7 @@ extension MultilayerPerceptron {
               skipsUnusedColumns = skipsUnusedColumns && activeColumns.pays(for: input, rows: batchSize)
             }
             let active = skipsUnusedColumns ? activeColumns : nil
+            report.leftOutUnusedColumns = active != nil
             let leftOutRowsAreFinite = active?.arrange(for: input, rows: batchSize,
                                                        weights: firstLayerWeights) ?? true
             forward(parameters: parameters, input: input, count: batchSize, workspace: workspace,

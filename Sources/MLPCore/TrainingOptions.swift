@@ -62,6 +62,8 @@ public struct TrainingReport: Sendable, Equatable {
   public var outcome: TrainingOutcome
   /// The last batch's figures, if any iteration ran.
   public var lastStep: TrainingStep?
+  /// Whether the first layer's products left out the input columns the batches did not use.
+  var leftOutUnusedColumns = false
 }
 
 /// Training inputs that do not fit the model, reported to the user.

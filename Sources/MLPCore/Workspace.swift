@@ -56,7 +56,7 @@ extension MultilayerPerceptron {
       let (a, columns) = productInput(layer: index, layerInput, active: active)
       BLAS.gemm(transposeA: false, transposeB: false,
                 m: count, n: layer.outputSize, k: columns,
-                alpha: 1, a: a, lda: columns,
+                alpha: 1, a: a, lda: max(columns, 1),
                 b: parameters + layer.weightOffset, ldb: layer.outputSize,
                 beta: 0, c: output, ldc: layer.outputSize)
       let bias = parameters + layer.biasRange.lowerBound
@@ -110,7 +110,7 @@ extension MultilayerPerceptron {
       precondition(active == nil || beta == 1, "leaving out unused columns only applies to the SGD step")
       BLAS.gemm(transposeA: true, transposeB: false,
                 m: columns, n: layer.outputSize, k: count,
-                alpha: alpha, a: a, lda: columns,
+                alpha: alpha, a: a, lda: max(columns, 1),
                 b: delta, ldb: layer.outputSize,
                 beta: beta, c: destination + layer.weightOffset, ldc: layer.outputSize)
       BLAS.columnSums(rows: count, columns: layer.outputSize, alpha: alpha, a: delta,
@@ -120,7 +120,9 @@ extension MultilayerPerceptron {
   }
 
   /// What layer `index`'s products read as their input, and its columns: `layerInput` whole,
-  /// or, for the first layer with `active`, only the batch's used columns.
+  /// or, for the first layer with `active`, only the batch's used columns. (A batch of blank
+  /// samples uses none: the products then have `k = 0`, or no rows, and BLAS wants a leading
+  /// dimension of at least 1 all the same.)
   private func productInput(
     layer index: Int, _ layerInput: UnsafePointer<Float>, active: ActiveColumns?
   ) -> (UnsafePointer<Float>, columns: Int) {

@@ -21,7 +21,7 @@ final class ActiveColumnsTests: XCTestCase {
     return (Matrix(rows: count, columns: 40, storage: storage), labels)
   }
 
-  private func train(
+  private static func train(
     _ inputs: Matrix, _ labels: [Int], options: TrainingOptions, skipping: Bool,
     stopAfter: Int? = nil
   ) throws -> (MultilayerPerceptron, TrainingReport) {
@@ -54,9 +54,11 @@ final class ActiveColumnsTests: XCTestCase {
     let (inputs, labels) = banded(count: 400, seed: 2)
     for shuffle in [false, true] {
       let options = TrainingOptions(batchSize: 8, epochs: 3, shuffle: shuffle, seed: 5)
-      let (skipped, skippedReport) = try train(inputs, labels, options: options, skipping: true)
-      let (dense, denseReport) = try train(inputs, labels, options: options, skipping: false)
+      let (skipped, skippedReport) = try Self.train(inputs, labels, options: options, skipping: true)
+      let (dense, denseReport) = try Self.train(inputs, labels, options: options, skipping: false)
       XCTAssertEqual(skippedReport.iterations, 150)
+      XCTAssertTrue(skippedReport.leftOutUnusedColumns, "the skipping path must be the one tested")
+      XCTAssertFalse(denseReport.leftOutUnusedColumns)
       XCTAssertEqual(skippedReport.outcome, denseReport.outcome)
       assertClose(skipped.parameters, dense.parameters)
       assertClose(skipped.history.steps.map(\.loss), dense.history.steps.map(\.loss))
@@ -67,11 +69,46 @@ final class ActiveColumnsTests: XCTestCase {
     }
   }
 
+  func testDenseInputsKeepDenseProducts() throws {
+    var generator = SeededGenerator(seed: 11)
+    let inputs = Matrix(rows: 64, columns: 40,
+                        storage: (0 ..< 64 * 40).map { _ in Float(generator.nextNormal(standardDeviation: 1)) })
+    var model = MultilayerPerceptron(layerSizes: [40, 12, 6, 4], seed: 3)
+    let report = try model.train(inputs: inputs, labels: (0 ..< 64).map { $0 % 4 },
+                                 options: TrainingOptions(batchSize: 8))
+    XCTAssertFalse(report.leftOutUnusedColumns)
+  }
+
+  /// A batch of blank samples uses no column: its first-layer products have nothing to sum.
+  func testABatchOfBlankSamplesTrainsAsDenseProductsDo() throws {
+    var (inputs, labels) = banded(count: 400, seed: 12)
+    for index in 8 * 40 ..< 16 * 40 { inputs.storage[index] = 0 }
+    let options = TrainingOptions(batchSize: 8)
+    let (skipped, report) = try Self.train(inputs, labels, options: options, skipping: true)
+    let (dense, _) = try Self.train(inputs, labels, options: options, skipping: false)
+    XCTAssertTrue(report.leftOutUnusedColumns)
+    XCTAssertEqual(report.outcome, .completed)
+    assertClose(skipped.parameters, dense.parameters)
+  }
+
+  /// Runs that leave columns out are as reproducible as dense ones, also side by side on
+  /// several cores, as a sweep trains them.
+  func testSkippingRunsAreBitIdenticalInParallel() throws {
+    let (inputs, labels) = banded(count: 400, seed: 13)
+    let options = TrainingOptions(batchSize: 8, epochs: 2, shuffle: true, seed: 2)
+    let (alone, report) = try Self.train(inputs, labels, options: options, skipping: true)
+    XCTAssertTrue(report.leftOutUnusedColumns)
+    let together = ParallelRuns.map(Array(0 ..< 4), concurrency: 2) { _ in
+      (try? Self.train(inputs, labels, options: options, skipping: true))?.0.parameters ?? []
+    }
+    for parameters in together { XCTAssertEqual(parameters, alone.parameters) }
+  }
+
   func testAnInterruptedRunLeavesTheWeightsInTheirPlaces() throws {
     let (inputs, labels) = banded(count: 400, seed: 4)
     let options = TrainingOptions(batchSize: 8, epochs: 3)
-    let (skipped, report) = try train(inputs, labels, options: options, skipping: true, stopAfter: 37)
-    let (dense, _) = try train(inputs, labels, options: options, skipping: false, stopAfter: 37)
+    let (skipped, report) = try Self.train(inputs, labels, options: options, skipping: true, stopAfter: 37)
+    let (dense, _) = try Self.train(inputs, labels, options: options, skipping: false, stopAfter: 37)
     XCTAssertEqual(report.outcome, .interrupted)
     XCTAssertEqual(report.iterations, 37)
     assertClose(skipped.parameters, dense.parameters)
@@ -92,8 +129,8 @@ final class ActiveColumnsTests: XCTestCase {
     var (inputs, labels) = banded(count: 400, seed: 6)
     inputs.storage[330 * 40 + 5] = .infinity
     let options = TrainingOptions(batchSize: 8)
-    let (skipped, skippedReport) = try train(inputs, labels, options: options, skipping: true)
-    let (dense, denseReport) = try train(inputs, labels, options: options, skipping: false)
+    let (skipped, skippedReport) = try Self.train(inputs, labels, options: options, skipping: true)
+    let (dense, denseReport) = try Self.train(inputs, labels, options: options, skipping: false)
     guard case let .diverged(iteration, _, rolledBackTo) = skippedReport.outcome else {
       return XCTFail("expected divergence, got \(skippedReport.outcome)")
     }
@@ -123,6 +160,22 @@ final class ActiveColumnsTests: XCTestCase {
       XCTAssertTrue(loss.isNaN, "skipping \(skipping)")
       XCTAssertEqual(report.iterations, 0)
     }
+  }
+
+  /// Six rows: the used columns are found in the block of four rows and in the two after it.
+  func testUsedColumnsAreFoundInEveryRow() {
+    var batch = [Float](repeating: 0, count: 6 * 5)
+    batch[2 * 5 + 1] = 7      // row 2, in the first block of four
+    batch[5 * 5 + 3] = -0.5   // row 5, after it
+    var weights = (0 ..< 5).flatMap { [Float($0)] }
+    let active = ActiveColumns(features: 5, outputs: 1, capacity: 6)
+    batch.withUnsafeBufferPointer { input in
+      weights.withUnsafeMutableBufferPointer {
+        XCTAssertTrue(active.arrange(for: input.baseAddress!, rows: 6, weights: $0.baseAddress!))
+      }
+    }
+    XCTAssertEqual(active.count, 2)
+    XCTAssertEqual(Set(weights[0 ..< 2]), [1, 3])
   }
 
   func testArrangeMovesTheUsedColumnsToTheFront() {
@@ -170,6 +223,18 @@ final class ActiveColumnsTests: XCTestCase {
     XCTAssertFalse(arrange([1, 1, 0, 0]), "row 2 leaves")
     XCTAssertTrue(arrange([1, 1, 0, 0]), "row 2 was already out")
     XCTAssertTrue(arrange([0, 0, 1, 0]), "rows 0 and 1 leave, finite")
+    // A row can leave by a swap while the prefix keeps its length.
+    let swapping = ActiveColumns(features: 4, outputs: 2, capacity: 1)
+    var broken: [Float] = [0, 0, .infinity, 1, 2, 2, 3, 3]
+    func arrangeSwapping(_ batch: [Float]) -> Bool {
+      batch.withUnsafeBufferPointer { input in
+        broken.withUnsafeMutableBufferPointer {
+          swapping.arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!)
+        }
+      }
+    }
+    XCTAssertTrue(arrangeSwapping([1, 1, 1, 0]), "row 3 leaves, finite")
+    XCTAssertFalse(arrangeSwapping([1, 0, 1, 1]), "row 1 trades places with row 3")
     XCTAssertFalse(ActiveColumns(features: 4, outputs: 2, capacity: 1)
                      .arrangeWith([0, 0, 1, 1, 2, .infinity, 3, 3], batch: [1, 0, 0, 0]),
                    "before the first batch every row is in use, so row 2 leaves")
