@@ -167,15 +167,10 @@ final class ActiveColumnsTests: XCTestCase {
     var batch = [Float](repeating: 0, count: 6 * 5)
     batch[2 * 5 + 1] = 7      // row 2, in the first block of four
     batch[5 * 5 + 3] = -0.5   // row 5, after it
-    var weights = (0 ..< 5).flatMap { [Float($0)] }
-    let active = ActiveColumns(features: 5, outputs: 1, capacity: 6)
-    batch.withUnsafeBufferPointer { input in
-      weights.withUnsafeMutableBufferPointer {
-        XCTAssertTrue(active.arrange(for: input.baseAddress!, rows: 6, weights: $0.baseAddress!))
-      }
-    }
-    XCTAssertEqual(active.count, 2)
-    XCTAssertEqual(Set(weights[0 ..< 2]), [1, 3])
+    let arrangement = Arrangement(features: 5, outputs: 1, rows: 6, weights: [0, 1, 2, 3, 4])
+    XCTAssertTrue(arrangement.arrange(batch))
+    XCTAssertEqual(arrangement.active.count, 2)
+    XCTAssertEqual(Set(arrangement.weights[0 ..< 2]), [1, 3])
   }
 
   func testArrangeMovesTheUsedColumnsToTheFront() {
@@ -184,13 +179,10 @@ final class ActiveColumnsTests: XCTestCase {
                           0, 0, 0, 0, 5, 0]
     // Weight row c holds c, c + 0.5 (two outputs).
     let weights = (0 ..< 6).flatMap { [Float($0), Float($0) + 0.5] }
-    var permuted = weights
-    let active = ActiveColumns(features: 6, outputs: 2, capacity: 2)
-    batch.withUnsafeBufferPointer { input in
-      permuted.withUnsafeMutableBufferPointer { rows in
-        XCTAssertTrue(active.arrange(for: input.baseAddress!, rows: 2, weights: rows.baseAddress!))
-      }
-    }
+    let arrangement = Arrangement(features: 6, outputs: 2, rows: 2, weights: weights)
+    XCTAssertTrue(arrangement.arrange(batch))
+    let active = arrangement.active
+    var permuted = arrangement.weights
     XCTAssertEqual(active.count, 2)
     // The used columns' rows come first, each beside its column of the batch.
     let front = Set([Array(permuted[0 ..< 2]), Array(permuted[2 ..< 4])])
@@ -210,42 +202,38 @@ final class ActiveColumnsTests: XCTestCase {
   /// Dense products turn a weight that is not finite into a NaN loss even where its input is
   /// zero; leaving its row out must say so instead of hiding it.
   func testARowThatLeavesTheProductsMustBeFinite() {
-    let active = ActiveColumns(features: 4, outputs: 2, capacity: 1)
-    var weights: [Float] = [0, 0, 1, 1, 2, .infinity, 3, 3]
-    func arrange(_ batch: [Float]) -> Bool {
-      batch.withUnsafeBufferPointer { input in
-        weights.withUnsafeMutableBufferPointer {
-          active.arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!)
-        }
-      }
-    }
-    XCTAssertTrue(arrange([1, 1, 1, 0]), "row 2 stays in use")
-    XCTAssertFalse(arrange([1, 1, 0, 0]), "row 2 leaves")
-    XCTAssertTrue(arrange([1, 1, 0, 0]), "row 2 was already out")
-    XCTAssertTrue(arrange([0, 0, 1, 0]), "rows 0 and 1 leave, finite")
+    let shrinking = Arrangement(features: 4, outputs: 2, weights: [0, 0, 1, 1, 2, .infinity, 3, 3])
+    XCTAssertTrue(shrinking.arrange([1, 1, 1, 0]), "row 2 stays in use")
+    XCTAssertFalse(shrinking.arrange([1, 1, 0, 0]), "row 2 leaves")
+    XCTAssertTrue(shrinking.arrange([1, 1, 0, 0]), "row 2 was already out")
+    XCTAssertTrue(shrinking.arrange([0, 0, 1, 0]), "rows 0 and 1 leave, finite")
     // A row can leave by a swap while the prefix keeps its length.
-    let swapping = ActiveColumns(features: 4, outputs: 2, capacity: 1)
-    var broken: [Float] = [0, 0, .infinity, 1, 2, 2, 3, 3]
-    func arrangeSwapping(_ batch: [Float]) -> Bool {
-      batch.withUnsafeBufferPointer { input in
-        broken.withUnsafeMutableBufferPointer {
-          swapping.arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!)
-        }
-      }
-    }
-    XCTAssertTrue(arrangeSwapping([1, 1, 1, 0]), "row 3 leaves, finite")
-    XCTAssertFalse(arrangeSwapping([1, 0, 1, 1]), "row 1 trades places with row 3")
-    XCTAssertFalse(ActiveColumns(features: 4, outputs: 2, capacity: 1)
-                     .arrangeWith([0, 0, 1, 1, 2, .infinity, 3, 3], batch: [1, 0, 0, 0]),
+    let swapping = Arrangement(features: 4, outputs: 2, weights: [0, 0, .infinity, 1, 2, 2, 3, 3])
+    XCTAssertTrue(swapping.arrange([1, 1, 1, 0]), "row 3 leaves, finite")
+    XCTAssertFalse(swapping.arrange([1, 0, 1, 1]), "row 1 trades places with row 3")
+    let first = Arrangement(features: 4, outputs: 2, weights: [0, 0, 1, 1, 2, .infinity, 3, 3])
+    XCTAssertFalse(first.arrange([1, 0, 0, 0]),
                    "before the first batch every row is in use, so row 2 leaves")
   }
 }
 
-private extension ActiveColumns {
-  func arrangeWith(_ weights: [Float], batch: [Float]) -> Bool {
-    var weights = weights
+/// An `ActiveColumns` with first-layer weights of its own, arranged batch after batch.
+private final class Arrangement {
+  let active: ActiveColumns
+  var weights: [Float]
+
+  init(features: Int, outputs: Int, rows: Int = 1, weights: [Float]) {
+    active = ActiveColumns(features: features, outputs: outputs, capacity: rows)
+    self.weights = weights
+  }
+
+  /// Arranges `weights` for `batch`, its rows one after another.
+  func arrange(_ batch: [Float]) -> Bool {
+    let rows = batch.count / active.features
     return batch.withUnsafeBufferPointer { input in
-      weights.withUnsafeMutableBufferPointer { arrange(for: input.baseAddress!, rows: 1, weights: $0.baseAddress!) }
+      weights.withUnsafeMutableBufferPointer {
+        active.arrange(for: input.baseAddress!, rows: rows, weights: $0.baseAddress!)
+      }
     }
   }
 }
