@@ -8,8 +8,8 @@
 /// about 486 of its 784 pixels: the first layer, 88% of an epoch's multiplications, does 38%
 /// fewer of them.
 ///
-/// Copying the used weight rows out and back for every batch would cost about as much as it
-/// saves. Instead the rows stay in the parameters, permuted: `arrange` swaps rows so that the
+/// Copying the used weight rows out and back for every batch cost half of what it saved
+/// (docs/performance.md). Instead the rows stay in the parameters, permuted: `arrange` swaps rows so that the
 /// batch's used columns occupy rows `0 ..< count`, and the products run on that prefix in
 /// place. Consecutive MNIST batches differ in about 32 columns, so a batch costs about 32 row
 /// swaps. `restoreNaturalOrder` puts the rows back when training ends.
