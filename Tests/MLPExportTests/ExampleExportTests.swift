@@ -48,7 +48,7 @@ import Testing
     // The page: every cell in order, every figure, with ids of its own.
     let root = try parseXML(try String(contentsOfFile: html, encoding: .utf8))
     #expect(root.elements("section").map { $0.attributes["id"] } == lesson.cells.indices.map { "cell-\($0 + 1)" })
-    #expect(root.elements("figure").map { $0.elements("svg").first?.elements("title").first?.text } == figures.map(\.title))
+    #expect(root.elements("figure").map { $0.elements("svg").first?.elements("title").first?.textContent } == figures.map(\.title))
     let ids = root.all.compactMap { $0.attributes["id"] }
     #expect(Set(ids).count == ids.count, "\(name): ids repeat")
 

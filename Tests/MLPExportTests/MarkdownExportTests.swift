@@ -17,7 +17,7 @@ import Testing
     for (name, figure) in zip(figures, run.cells.flatMap(\.figures)) {
       #expect(markdown.contains("![\(figure.title)](report_files/\(name) \"\(figure.summary)\")"))
       let svg = try String(contentsOfFile: folder.appendingPathComponent("report_files/\(name)").path, encoding: .utf8)
-      #expect(try parseXML(svg).elements("title").first?.text == figure.title)
+      #expect(try parseXML(svg).elements("title").first?.textContent == figure.title)
     }
     // Markdown cells as written, code fenced, output fenced, in order.
     let order = ["# Digits, *end to end*", "**Load the data**", "```mlpsh\nload digits\n", "```text\ndigits: 1438 training",

@@ -54,7 +54,7 @@ import Testing
           let svg = try #require(data["image/svg+xml"]?.joined())
           let root = try parseXML(svg)
           #expect(root.name == "svg")
-          #expect(root.elements("title").first?.text == figure.title)
+          #expect(root.elements("title").first?.textContent == figure.title)
           #expect(root.elements("title").first?.attributes["id"]?.hasPrefix("c\(result.index)f") == true)
           #expect(data["text/plain"]?.joined() == drawing)
         case let .diagnostic(_, rendered):

@@ -3,12 +3,18 @@ import Foundation
 import FoundationXML
 #endif
 
-/// An element of a parsed SVG document.
+// Parsing the SVG figures and the HTML pages mlpsh writes (well-formed XML both). Linked into
+// MLPScriptTests and MLPExportTests.
+
+/// An element of a parsed XML document.
 final class XMLNode {
   let name: String
   let attributes: [String: String]
   var children: [XMLNode] = []
+  /// The text directly inside this element.
   var text = ""
+  /// The text inside this element and every element below it, in document order.
+  var textContent = ""
 
   init(name: String, attributes: [String: String]) {
     self.name = name
@@ -21,12 +27,22 @@ final class XMLNode {
   /// Every element below (or at) this one named `name`.
   func elements(_ name: String) -> [XMLNode] { all.filter { $0.name == name } }
 
+  /// The elements at or below this one whose `class` attribute holds `className`.
+  func elements(withClass className: String) -> [XMLNode] {
+    all.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
+  }
+
   /// The texts of every `<text>` element below this one.
   var texts: [String] { elements("text").map(\.text) }
 }
 
-enum XMLParseError: Error {
+enum XMLParseError: Error, CustomStringConvertible {
   case invalid(String)
+  var description: String {
+    switch self {
+    case let .invalid(reason): "not well-formed XML: \(reason)"
+    }
+  }
 }
 
 /// Parses `text` with Foundation's `XMLParser` (FoundationXML on Linux), failing on anything
@@ -36,7 +52,7 @@ func parseXML(_ text: String) throws -> XMLNode {
   let builder = TreeBuilder()
   parser.delegate = builder
   guard parser.parse(), let root = builder.root else {
-    throw XMLParseError.invalid(parser.parserError.map { "\($0)" } ?? "no root element")
+    throw XMLParseError.invalid(parser.parserError.map { "\($0) at line \(parser.lineNumber)" } ?? "no root element")
   }
   return root
 }
@@ -63,5 +79,6 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     stack.last?.text += string
+    for node in stack { node.textContent += string }
   }
 }

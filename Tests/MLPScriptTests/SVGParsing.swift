@@ -1,1 +1,0 @@
-../MLPPlotTests/SVGParsing.swift

@@ -1,0 +1,1 @@
+../MLPPlotTests/XMLParsing.swift
