@@ -35,8 +35,11 @@ let package = Package(
       providers: [.apt(["libreadline-dev"])]
     ),
 
+    // The first layer's product for mostly-zero inputs, in AVX-512 C (SparseFirstLayer.swift).
+    .target(name: "CSparseProduct"),
+
     // Libraries: dependencies point one way, Core <- Data, Plot <- Script <- mlpsh.
-    .target(name: "MLPCore", dependencies: ["CBLAS"]),
+    .target(name: "MLPCore", dependencies: ["CBLAS", "CSparseProduct"]),
     .target(
       name: "MLPData",
       dependencies: ["MLPCore", "CZlib", "CDeflate"],

@@ -45,20 +45,25 @@ extension MultilayerPerceptron {
   /// through the network; each layer's output lands in `workspace.activations`, the class
   /// probabilities in the last of them. With `active`, the first layer multiplies only the
   /// used columns `active` gathered from `input` by the weight rows it moved to the front
-  /// (`ActiveColumns`).
+  /// (`ActiveColumns`); with `sparse` (a copy of these parameters' first-layer weights), it
+  /// leaves out each sample's zero inputs (`SparseFirstLayer`).
   func forward(
     parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace,
-    active: ActiveColumns? = nil
+    active: ActiveColumns? = nil, sparse: SparseFirstLayer? = nil
   ) {
     var layerInput = input
     for (index, layer) in layers.enumerated() {
       let output = workspace.activations[index + 1]
-      let (a, columns) = productInput(layer: index, layerInput, active: active)
-      BLAS.gemm(transposeA: false, transposeB: false,
-                m: count, n: layer.outputSize, k: columns,
-                alpha: 1, a: a, lda: max(columns, 1),
-                b: parameters + layer.weightOffset, ldb: layer.outputSize,
-                beta: 0, c: output, ldc: layer.outputSize)
+      if index == 0, let sparse {
+        sparse.multiply(input, count: count, into: output)
+      } else {
+        let (a, columns) = productInput(layer: index, layerInput, active: active)
+        BLAS.gemm(transposeA: false, transposeB: false,
+                  m: count, n: layer.outputSize, k: columns,
+                  alpha: 1, a: a, lda: max(columns, 1),
+                  b: parameters + layer.weightOffset, ldb: layer.outputSize,
+                  beta: 0, c: output, ldc: layer.outputSize)
+      }
       let bias = parameters + layer.biasRange.lowerBound
       if index == layers.count - 1 {
         addBiasAndSoftmax(output, rows: count, columns: layer.outputSize, bias: bias)
