@@ -3,9 +3,9 @@ import CSparseProduct
 /// The first layer's product for inputs that are mostly zeros, as evaluation computes it: for
 /// each sample, the weight rows of its nonzero inputs, scaled and summed
 /// ```
-/// z₁[n, j] = Σ_{k : x[n,k] ≠ 0} x[n,k] · W₁[k, j]
+/// (x · W₀)[n, j] = Σ_{k : x[n,k] ≠ 0} x[n,k] · W₀[k, j]
 /// ```
-/// which is `X · W₁` with the zero terms left out. A raw MNIST image has a nonzero in 151 of its
+/// which is `x · W₀` with the zero terms left out (docs/numerics.md). A raw MNIST image has a nonzero in 151 of its
 /// 784 pixels on average, so this does a fifth of the dense product's multiply-adds; each
 /// reads a weight row from the L2 cache rather than from registers, and the product takes
 /// about 0.57 of OpenBLAS's time on the test set (docs/performance.md). Training keeps its
@@ -47,9 +47,11 @@ final class SparseFirstLayer: @unchecked Sendable {  // Immutable once made; cor
   static func make(
     for model: MultilayerPerceptron, parameters: UnsafePointer<Float>, inputs: Matrix
   ) -> SparseFirstLayer? {
+    let layer = model.layers[0]
+    precondition(inputs.columns == layer.inputSize,
+                 "the model takes \(layer.inputSize) inputs, the matrix has \(inputs.columns) columns")
     guard isAvailable, inputs.rows > 0,
           nonzeroShare(of: inputs) <= densityLimit else { return nil }
-    let layer = model.layers[0]
     let weights = UnsafeBufferPointer(start: parameters + layer.weightOffset,
                                       count: layer.inputSize * layer.outputSize)
     guard weights.allSatisfy(\.isFinite) else { return nil }
@@ -59,6 +61,8 @@ final class SparseFirstLayer: @unchecked Sendable {  // Immutable once made; cor
 
   /// Copies the `inputs x outputs` weights at `source` into aligned, padded rows.
   init(inputs: Int, outputs: Int, weights source: UnsafePointer<Float>) {
+    // The C loop keeps columns in 32-bit integers.
+    precondition(inputs <= Int(Int32.max) - 16, "\(inputs) inputs: too many for the sparse product")
     self.inputs = inputs
     self.outputs = outputs
     rowStride = (outputs + 15) / 16 * 16
@@ -89,7 +93,8 @@ final class SparseFirstLayer: @unchecked Sendable {  // Immutable once made; cor
   /// `output = input · W₁` for `count` rows of `input` (`count x inputs`, row-major) into
   /// `output` (`count x outputs`), zero inputs left out.
   func multiply(_ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<Float>) {
-    // A row's nonzero entries and their columns (6.4 KB for MNIST: on the stack).
+    // A row's nonzero entries and their columns (6.4 KB for MNIST; the runtime puts small
+    // temporary allocations on the stack).
     withUnsafeTemporaryAllocation(byteCount: 2 * (inputs + 16) * 4, alignment: 64) { scratch in
       mlpsh_sparse_product(input, count, inputs, weights, rowStride, outputs, output,
                            scratch.baseAddress)

@@ -51,6 +51,8 @@ extension MultilayerPerceptron {
     parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int, workspace: Workspace,
     active: ActiveColumns? = nil, sparse: SparseFirstLayer? = nil
   ) {
+    precondition(active == nil || sparse == nil,
+                 "training's column cut and evaluation's sparse product exclude each other")
     var layerInput = input
     for (index, layer) in layers.enumerated() {
       let output = workspace.activations[index + 1]

@@ -34,15 +34,21 @@ final class SparseFirstLayerTests: XCTestCase {
     return y
   }
 
-  private func product(_ x: Matrix, _ w: [Float], outputs: Int) -> [Float] {
+  /// The C loop's product; fails the test if it writes past `x.rows x outputs`.
+  private func product(_ x: Matrix, _ w: [Float], outputs: Int,
+                       file: StaticString = #filePath, line: UInt = #line) -> [Float] {
     let layer = w.withUnsafeBufferPointer {
       SparseFirstLayer(inputs: x.columns, outputs: outputs, weights: $0.baseAddress!)
     }
-    var y = [Float](repeating: .nan, count: x.rows * outputs)
+    let sentinel: Float = -12345
+    var y = [Float](repeating: .nan, count: x.rows * outputs + 32)
+    for index in x.rows * outputs ..< y.count { y[index] = sentinel }
     x.storage.withUnsafeBufferPointer { input in
       y.withUnsafeMutableBufferPointer { layer.multiply(input.baseAddress!, count: x.rows, into: $0.baseAddress!) }
     }
-    return y
+    XCTAssertEqual(Array(y[(x.rows * outputs)...]), Array(repeating: sentinel, count: 32),
+                   "written past the product", file: file, line: line)
+    return Array(y[..<(x.rows * outputs)])
   }
 
   func testProductIsTheInOrderSumOfTheNonzeroEntriesBitForBit() {
@@ -59,7 +65,9 @@ final class SparseFirstLayerTests: XCTestCase {
   }
 
   func testNaNAndInfinityInTheInputsReachTheSumsAndSignedZerosDoNot() {
-    let w: [Float] = [1, 2, 3, 4, 5, 6]  // 3 inputs x 2 outputs
+    // 3 inputs x 2 outputs; the infinite weights show which zero inputs were left out: a
+    // product that multiplied them would give 0 · ∞ = NaN.
+    let w: [Float] = [1, 2, 3, 4, .infinity, -.infinity]
     let x = Matrix(rows: 4, columns: 3, storage: [.nan, 0, 0,
                                                   0, .infinity, 0,
                                                   -0.0, 0, -0.0,
@@ -69,7 +77,10 @@ final class SparseFirstLayerTests: XCTestCase {
     XCTAssertEqual(Array(y[2 ..< 4]), [.infinity, .infinity])
     XCTAssertEqual(Array(y[4 ..< 6]), [0, 0])
     XCTAssertEqual(y[4].sign, .plus)  // nothing was added to +0
-    XCTAssertEqual(Array(y[6 ..< 8]), [10, 12])
+    XCTAssertEqual(Array(y[6 ..< 8]), [.infinity, -.infinity])
+    // Row 3 without its infinite weights: -0 and 0 left out, 2 · (5, 6) kept.
+    let finite = product(Matrix(rows: 1, columns: 3, storage: [0, -0.0, 2]), [1, 2, 3, 4, 5, 6], outputs: 2)
+    XCTAssertEqual(finite, [10, 12])
   }
 
   func testTheProductIsUsedOnlyWhereItPays() {
@@ -106,13 +117,21 @@ final class SparseFirstLayerTests: XCTestCase {
     let labels = (0 ..< rows).map { _ in generator.nextInt(below: 10) }
     let model = MultilayerPerceptron(layerSizes: [196, 128, 64, 10], activation: .relu, seed: 6)
 
+    // These inputs take the sparse path. (Its numbers need not show it: a BLAS kernel that
+    // sums in order with fused multiply-adds gives the very same bits, zero terms adding
+    // exactly nothing; it happened here when the other test targets had run first.)
+    XCTAssertNotNil(model.parameters.withUnsafeBufferPointer {
+      SparseFirstLayer.make(for: model, parameters: $0.baseAddress!, inputs: inputs)
+    })
     let sparse = model.probabilities(of: inputs)
     let dense = model.probabilities(of: inputs, leavesOutZeros: false)
-    XCTAssertNotEqual(sparse, dense, "the sums ran in another order: the sparse product ran")
+    // Probabilities near 0.1 from sums of ~40 terms of size ~0.1 in float: the two orders
+    // differ by a few ulps of the sums, far below 1e-5.
     for (s, d) in zip(sparse, dense) { XCTAssertEqual(s, d, accuracy: 1e-5) }
     let evaluation = try model.evaluate(inputs: inputs, labels: labels)
     let denseEvaluation = try model.evaluate(inputs: inputs, labels: labels, leavingOutZeroInputs: false)
     XCTAssertEqual(evaluation.loss, denseEvaluation.loss, accuracy: 1e-6)
+    // A sample whose two best classes are within rounding may change its prediction.
     XCTAssertEqual(evaluation.accuracy, denseEvaluation.accuracy, accuracy: 2.0 / Double(rows))
 
     // Whatever the split over the cores: the same numbers.
@@ -133,8 +152,10 @@ final class SparseFirstLayerTests: XCTestCase {
         XCTAssertEqual(alone, Array(chunk[row * 128 ..< (row + 1) * 128]), "row \(row)")
       }
     }
+    // Alone, a row still takes the sparse path (its own share of nonzeros is low).
     for row in [0, 511, 512, 1499] {
       let alone = Matrix(rows: 1, columns: 196, storage: Array(inputs.storage[row * 196 ..< (row + 1) * 196]))
+      XCTAssertLessThanOrEqual(SparseFirstLayer.nonzeroShare(of: alone), SparseFirstLayer.densityLimit)
       for (a, b) in zip(model.probabilities(of: alone), sparse[row * 10 ..< (row + 1) * 10]) {
         XCTAssertEqual(a, b, accuracy: 1e-6, "row \(row)")
       }
