@@ -98,8 +98,8 @@ extension MultilayerPerceptron {
   /// calling its pool at once can deadlock).
   /// Inputs that are mostly zeros (raw pixels) go through the first layer with their zeros
   /// left out (`SparseFirstLayer`), where this CPU runs that loop.
-  /// (`cores` and `leavesOutZeros` are for the tests: the split on any number of cores, on
-  /// any machine, and either first-layer product.)
+  /// `leavesOutZeros: false` keeps the dense product (`evaluate`'s switch, for the benchmark).
+  /// (`cores` is for the tests: the split on any number of cores, on any machine.)
   func probabilities(of inputs: Matrix, cores: Int? = nil, leavesOutZeros: Bool = true) -> [Float] {
     let rows = inputs.rows
     let classes = classCount

@@ -5,12 +5,12 @@ import CSparseProduct
 /// ```
 /// (x · W₀)[n, j] = Σ_{k : x[n,k] ≠ 0} x[n,k] · W₀[k, j]
 /// ```
-/// which is `x · W₀` with the zero terms left out (docs/numerics.md). A raw MNIST image has a nonzero in 151 of its
-/// 784 pixels on average, so this does a fifth of the dense product's multiply-adds; each
-/// reads a weight row from the L2 cache rather than from registers, and the product takes
-/// about 0.57 of OpenBLAS's time on the test set (docs/performance.md). Training keeps its
-/// dense products on the batch's used columns (`ActiveColumns`): its second product, `Xᵀ · δ`,
-/// has no such shortcut.
+/// which is `x · W₀` with the zero terms left out (docs/numerics.md). A raw MNIST image has a
+/// nonzero in 151 of its 784 pixels on average, so this does a fifth of the dense product's
+/// multiply-adds; each reads a weight row from the L2 cache rather than from registers, and
+/// the product takes about 0.57 of OpenBLAS's time on the test set (docs/performance.md).
+/// Training keeps its dense products on the batch's used columns (`ActiveColumns`): its
+/// second product, `Xᵀ · δ`, has no such shortcut.
 ///
 /// Each sum runs over the sample's nonzero inputs in column order, one fused multiply-add
 /// each, whatever the other samples are: a row's numbers do not depend on the chunk it is in.
@@ -53,7 +53,7 @@ final class SparseFirstLayer: @unchecked Sendable {  // Immutable once made; cor
     guard isAvailable, inputs.rows > 0,
           nonzeroShare(of: inputs) <= densityLimit else { return nil }
     let weights = UnsafeBufferPointer(start: parameters + layer.weightOffset,
-                                      count: layer.inputSize * layer.outputSize)
+                                      count: layer.weightRange.count)
     guard weights.allSatisfy(\.isFinite) else { return nil }
     return SparseFirstLayer(inputs: layer.inputSize, outputs: layer.outputSize,
                             weights: weights.baseAddress!)
@@ -90,7 +90,7 @@ final class SparseFirstLayer: @unchecked Sendable {  // Immutable once made; cor
     return Double(nonzeros) / Double(sampled * columns)
   }
 
-  /// `output = input · W₁` for `count` rows of `input` (`count x inputs`, row-major) into
+  /// `output = input · W₀` for `count` rows of `input` (`count x inputs`, row-major) into
   /// `output` (`count x outputs`), zero inputs left out.
   func multiply(_ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<Float>) {
     // A row's nonzero entries and their columns (6.4 KB for MNIST; the runtime puts small

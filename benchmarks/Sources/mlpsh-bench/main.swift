@@ -54,22 +54,12 @@ case "epoch", "epoch-dense":
   // Evaluation's figure is the median of five evaluations of the test set (the first
   // included), as steady a number as this shared machine gives. Each is followed by one with
   // the dense first-layer product, for comparison.
-  var evaluationSeconds: [Double] = [], denseEvaluationSeconds: [Double] = []
-  var accuracy = 0.0, denseAccuracy = 0.0
-  for _ in 0 ..< 5 {
-    var evaluationStart = ContinuousClock.now
-    accuracy = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels).accuracy
-    evaluationSeconds.append((ContinuousClock.now - evaluationStart).seconds)
-    evaluationStart = ContinuousClock.now
-    denseAccuracy = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels,
-                                       leavingOutZeroInputs: false).accuracy
-    denseEvaluationSeconds.append((ContinuousClock.now - evaluationStart).seconds)
-  }
+  let evaluations = try timeEvaluations(of: model, on: mnist.test, rounds: 5)
   let peak = peakMemoryMegabytes()  // before the floors' own buffers
-  emit(["figure": figure, "seconds": seconds, "accuracy": accuracy,
-        "dense_evaluation_accuracy": denseAccuracy,
-        "evaluate_seconds": evaluationSeconds.sorted()[2], "first_evaluate_seconds": evaluationSeconds[0],
-        "dense_evaluate_seconds": denseEvaluationSeconds.sorted()[2],
+  emit(["figure": figure, "seconds": seconds, "accuracy": evaluations.accuracy,
+        "dense_evaluation_accuracy": evaluations.denseAccuracy,
+        "evaluate_seconds": evaluations.seconds.sorted()[2], "first_evaluate_seconds": evaluations.seconds[0],
+        "dense_evaluate_seconds": evaluations.denseSeconds.sorted()[2],
         "peak_mb": peak].merging(measureFloors(on: mnist.train.features)) { $1 })
 case "plot":
   // The terminal figures a lesson draws, each at 100x30 in colour braille, timed as the mean
@@ -85,18 +75,10 @@ case "evaluate":
   let model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu, seed: 0)
   // Rounds alternate with evaluations through the dense first-layer product.
   let rounds = max(1, CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 50 : 50)
-  var seconds: [Double] = [], denseSeconds: [Double] = []
-  for _ in 0 ..< rounds {
-    for leavingOutZeros in [true, false] {
-      let start = ContinuousClock.now
-      _ = try model.evaluate(inputs: mnist.test.features, labels: mnist.test.labels,
-                             leavingOutZeroInputs: leavingOutZeros)
-      let elapsed = (ContinuousClock.now - start).seconds
-      if leavingOutZeros { seconds.append(elapsed) } else { denseSeconds.append(elapsed) }
-    }
-  }
-  emit(["figure": "evaluate", "first_seconds": seconds[0], "seconds": seconds.sorted()[rounds / 2],
-        "dense_seconds": denseSeconds.sorted()[rounds / 2]])
+  let evaluations = try timeEvaluations(of: model, on: mnist.test, rounds: rounds)
+  emit(["figure": "evaluate", "first_seconds": evaluations.seconds[0],
+        "seconds": evaluations.seconds.sorted()[rounds / 2],
+        "dense_seconds": evaluations.denseSeconds.sorted()[rounds / 2]])
 case "verify-kernel":
   emit(["figure": "verify-kernel", "core": BLAS.coreName, "default_core": defaultCore,
         "recommended_core": recommendedCore ?? "", "worst_relative_error": worstProductError()])
@@ -130,6 +112,31 @@ func measureFloors(on features: Matrix) -> [String: Any] {
 }
 
 /// MNIST as `load mnist` finds and reads it (here: from `$MLPSH_DATA`, never downloading).
+/// `rounds` evaluations of `model` on `test`, each followed by one through the dense
+/// first-layer product: the seconds of each, and the last accuracy of each kind.
+func timeEvaluations(of model: MultilayerPerceptron, on test: Dataset, rounds: Int) throws
+  -> (seconds: [Double], denseSeconds: [Double], accuracy: Double, denseAccuracy: Double)
+{
+  var result: (seconds: [Double], denseSeconds: [Double], accuracy: Double, denseAccuracy: Double)
+    = ([], [], 0, 0)
+  for _ in 0 ..< rounds {
+    for leavingOutZeros in [true, false] {
+      let start = ContinuousClock.now
+      let accuracy = try model.evaluate(inputs: test.features, labels: test.labels,
+                                        leavingOutZeroInputs: leavingOutZeros).accuracy
+      let elapsed = (ContinuousClock.now - start).seconds
+      if leavingOutZeros {
+        result.seconds.append(elapsed)
+        result.accuracy = accuracy
+      } else {
+        result.denseSeconds.append(elapsed)
+        result.denseAccuracy = accuracy
+      }
+    }
+  }
+  return result
+}
+
 func loadMNIST() throws -> (train: Dataset, test: Dataset) {
   let loaded = try DatasetCatalog(allowsDownload: false).load("mnist")
   guard let test = loaded.test else { fatalError("MNIST comes with a test set") }
