@@ -167,6 +167,16 @@ def test_after_a_failed_cell_only_requests_already_waiting_are_aborted(kernel):
                           f"not (error, ok): {sorted(set(pairs))}")
 
 
+def test_a_silent_cell_runs_publishes_nothing_and_is_not_counted(kernel):
+    before = kernel.execute('echo "one"').reply["content"]["execution_count"]
+    silent = kernel.execute("quiet = mlp [2,2]", silent=True)
+    assert silent.status == "ok"
+    assert [m["msg_type"] for m in silent.messages] == ["status", "status"]
+    after = kernel.execute("show quiet")
+    assert after.status == "ok", "the silent cell did not run"
+    assert after.reply["content"]["execution_count"] == before + 1
+
+
 def test_cell_markers_are_ignored(kernel):
     cell = kernel.execute('# %%\necho "one"\n# %% a title\necho "two"\n')
     assert cell.status == "ok", cell.describe()
@@ -278,6 +288,28 @@ def test_interrupt_stops_training_and_keeps_the_model(kernel, mode):
     assert iterations_trained(kernel) == trained + 5
 
 
+def test_interrupting_a_sweep_keeps_every_run(kernel):
+    assert kernel.execute(DIGITS_MODEL).status == "ok"
+    msg_id = kernel.submit("sweep m batch=16,32 epochs=100000", stop_on_error=False)
+
+    def progressed(message):
+        """An update of the sweep's progress that counts 1000 iterations or more."""
+        done = re.search(r"(\d+)/\d+ iterations", json.dumps(message["content"].get("data", {})))
+        return (message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "update_display_data"
+                and done is not None and int(done.group(1)) >= 1000)
+
+    kernel.wait_iopub(progressed, 30, "1000 iterations of the sweep")
+    assert kernel.control("interrupt_request")["content"]["status"] == "ok"
+    cell = kernel.finish(msg_id, timeout=15)
+    assert cell.reply["content"]["ename"] == "KeyboardInterrupt", cell.describe()
+    assert "keep" in cell.reply["content"]["evalue"]
+    # Both runs are kept, with what they learnt (they run side by side, so at least 1000
+    # iterations between them).
+    kept = iterations_trained(kernel, "m_batch16") + iterations_trained(kernel, "m_batch32")
+    assert kept >= 1000
+    assert iterations_trained(kernel, "m") == 0  # a sweep trains copies
+
+
 def test_an_interrupt_between_cells_harms_nothing(kernel):
     assert kernel.execute("data xor n=64\nmlp [2,8,2]").status == "ok"
     assert kernel.control("interrupt_request")["content"]["status"] == "ok"
@@ -288,6 +320,36 @@ def test_an_interrupt_between_cells_harms_nothing(kernel):
 
 
 # MARK: - Security
+
+def listening_addresses(pid) -> set:
+    """The (address, port) pairs on which process `pid` listens for TCP, from /proc."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = set()
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                local, state, inode = fields[1], fields[3], fields[9]
+                if state != "0A" or inode not in inodes:  # 0A: LISTEN
+                    continue
+                address, port = local.split(":")
+                if width == 8:
+                    address = ".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0))
+                found.add((address, int(port, 16)))
+    return found
+
+
+def test_the_kernel_listens_only_where_the_connection_file_says(kernel):
+    ports = {kernel.port(channel) for channel in ("shell", "control", "iopub", "stdin", "hb")}
+    assert listening_addresses(kernel.process.pid) == {("127.0.0.1", port) for port in ports}
+
 
 EXECUTE = {"silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
            "stop_on_error": True}
@@ -449,6 +511,14 @@ def test_training_shows_live_progress_in_one_display(kernel):
 
 def messages_in_order(messages, first, second) -> bool:
     return messages.index(first) < messages.index(second)
+
+
+def test_sigterm_during_training_stops_at_the_batch_and_exits_143(kernel):
+    assert kernel.execute(DIGITS_MODEL).status == "ok"
+    msg_id = kernel.submit(LONG_TRAINING)
+    training_shown(kernel, msg_id)
+    kernel.process.send_signal(signal.SIGTERM)
+    assert kernel.process.wait(timeout=10) == 143
 
 
 def test_shutdown_request_ends_the_process(kernel):
