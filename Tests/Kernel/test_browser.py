@@ -169,6 +169,9 @@ def test_jupyterlab_runs_a_lesson_and_shows_its_decision_boundary(jupyterlab, br
     assert browser.execute_script(ERROR_OUTPUTS) == 0, "a cell shows an error"
     assert browser.execute_script(COUNT_BOUNDARIES) == expected
 
+    # JupyterLab's question about its news, a toast over the page: answered no.
+    browser.execute_script("for (const b of document.querySelectorAll('.jp-toast-button, button'))"
+                           " if (b.textContent.trim() === 'No') b.click();")
     browser.execute_script("window.__boundary = null;")
     browser.execute_script(COUNT_BOUNDARIES)
     browser.execute_script("window.__boundary.scrollIntoView({block: 'center'});")

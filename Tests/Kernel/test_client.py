@@ -469,17 +469,17 @@ def test_heartbeat_answers_during_a_long_training(kernel):
         assert trip is not None, f"no heartbeat after {time.monotonic() - start:.1f} s of training"
         trips.append(trip)
         time.sleep(0.25)  # pacing the pings, not waiting for anything
-    assert kernel.client.hb_channel.is_beating()
+    assert kernel.client.hb_channel.is_beating(), "jupyter_client's heartbeat channel says the kernel is not beating"
     busy = [m for m in kernel.for_parent(msg_id) if m["msg_type"] == "status"]
     assert [m["content"]["execution_state"] for m in busy] == ["busy"], "the training ended before the pings did"
     kernel.control("interrupt_request")
     cell = kernel.finish(msg_id, timeout=15)
-    assert cell.reply["content"]["ename"] == "KeyboardInterrupt"
+    assert cell.reply["content"].get("ename") == "KeyboardInterrupt", cell.describe()
     trips.sort()
     print(f"heartbeat: {len(trips)} pings over {seconds:.0f} s of training, median {trips[len(trips) // 2] * 1e3:.2f} ms,"
           f" worst {trips[-1] * 1e3:.2f} ms")
-    assert len(trips) >= seconds  # at least one a second
-    assert trips[-1] < 1.0
+    assert len(trips) >= seconds, f"{len(trips)} pings in {seconds} s"  # at least one a second
+    assert trips[-1] < 1.0, f"a ping took {trips[-1]:.3f} s"
     heartbeat.close()
 
 
