@@ -9,11 +9,14 @@ let package = Package(
     .library(name: "MLPPlot", targets: ["MLPPlot"]),
     .library(name: "MLPScript", targets: ["MLPScript"]),
     .library(name: "MLPExport", targets: ["MLPExport"]),
+    .library(name: "MLPKernel", targets: ["MLPKernel"]),
     .library(name: "MLPFuzzing", targets: ["MLPFuzzing"]),
     .executable(name: "mlpsh", targets: ["mlpsh"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // HMAC-SHA256 for the Jupyter kernel's message signatures.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // System libraries, from Debian's -dev packages.
@@ -34,6 +37,11 @@ let package = Package(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
+    // ZeroMQ, the Jupyter kernel's transport; imported only by the executable.
+    .systemLibrary(
+      name: "CZeroMQ",
+      providers: [.apt(["libzmq3-dev"])]
+    ),
 
     // The first layer's product for mostly-zero inputs, in AVX-512 C (SparseFirstLayer.swift).
     .target(name: "CSparseProduct"),
@@ -49,16 +57,22 @@ let package = Package(
     .target(name: "MLPScript", dependencies: ["MLPCore", "MLPData", "MLPPlot"]),
     // Lessons cell by cell: HTML, notebook and Markdown exports, --check, --step's state.
     .target(name: "MLPExport", dependencies: ["MLPScript", "MLPPlot"]),
+    // The Jupyter messaging protocol: signed messages, the requests a kernel answers, and an
+    // output sink that turns the interpreter's output into Jupyter's. Knows no sockets.
+    .target(
+      name: "MLPKernel",
+      dependencies: ["MLPScript", "MLPPlot", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+    ),
 
     // The fuzz targets' bodies, shared by the libFuzzer executables (Tests/Fuzz, a package of
     // its own built with -sanitize=fuzzer) and the test that replays their corpus.
     .target(name: "MLPFuzzing", dependencies: ["MLPCore", "MLPData", "MLPScript"]),
 
-    // The shell; the only target that imports CReadline.
+    // The shell and the kernel's transport; the only target that imports CReadline and CZeroMQ.
     .executableTarget(
       name: "mlpsh",
       dependencies: [
-        "MLPCore", "MLPScript", "MLPExport", "CReadline",
+        "MLPCore", "MLPScript", "MLPExport", "MLPKernel", "CReadline", "CZeroMQ",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -70,6 +84,7 @@ let package = Package(
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
     .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
     .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
+    .testTarget(name: "MLPKernelTests", dependencies: ["MLPKernel", "MLPScript"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
     .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing"]),
 

@@ -8,8 +8,8 @@ import MLPScript
 /// Markdown cells stay markdown. A code cell's text output is a `stream` on stdout, a
 /// diagnostic a `stream` on stderr, and a figure a `display_data` holding the SVG
 /// (`image/svg+xml`) and its text drawing (`text/plain`). Cells have stable ids (`cell-3`),
-/// and the kernel is named `mlpsh` (there is no Jupyter kernel for it: the notebook is for
-/// reading; run the `.mlp` file to run it again).
+/// and the notebook names the `mlpsh` kernel and its `language_info` as the kernel itself
+/// reports them (`mlpsh kernel install`, docs/jupyter.md), so it re-runs in Jupyter.
 public struct NotebookExport: Sendable {
   public var run: LessonRun
   public var generator: String
@@ -44,9 +44,10 @@ public struct NotebookExport: Sendable {
       "nbformat": 4,
       "nbformat_minor": 5,
       "metadata": [
-        "kernelspec": ["name": "mlpsh", "display_name": "mlpsh", "language": "mlpsh"],
-        "language_info": ["name": "mlpsh", "file_extension": ".mlp", "mimetype": "text/x-mlpsh",
-                          "codemirror_mode": "shell", "pygments_lexer": "bash"],
+        "kernelspec": ["name": Release.name, "display_name": Release.name, "language": Release.name],
+        "language_info": ["name": Release.name, "version": Release.version, "file_extension": Release.fileExtension,
+                          "mimetype": Release.mimeType, "codemirror_mode": Release.codeMirrorMode,
+                          "pygments_lexer": Release.pygmentsLexer],
         "mlpsh": ["generator": generator, "source": run.lesson.source.name],
       ],
       "cells": cells,

@@ -177,3 +177,9 @@ struct SVGWriter {
 
   static func number(_ value: Double) -> String { NumberFormat.coordinate(value) }
 }
+
+/// `text` escaped for XML and HTML, as the SVG writer escapes it: the five special
+/// characters, and control characters XML does not allow left out.
+public func xmlEscaped(_ text: String) -> String {
+  SVGWriter.escape(text)
+}

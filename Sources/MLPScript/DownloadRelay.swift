@@ -27,7 +27,7 @@ final class DownloadRelay: @unchecked Sendable {
   /// Receives one event from the catalog (on any thread).
   @Sendable func receive(_ event: DownloadEvent) {
     lock.withLock {
-      let terminal = environment.style.isTerminal
+      let terminal = environment.style.showsStatus
       switch event {
       case let .started(file, url):
         if terminal {

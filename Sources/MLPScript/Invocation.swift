@@ -105,13 +105,13 @@ public struct Invocation {
     report.quantities.append((name, value))
   }
 
-  /// Shows a transient status line when the output is a terminal.
+  /// Shows a transient status line where the output can show one (`OutputStyle.showsStatus`).
   public func status(_ text: String) {
-    if style.isTerminal { environment.sink.status(text) }
+    if style.showsStatus { environment.sink.status(text) }
   }
 
   public func clearStatus() {
-    if style.isTerminal { environment.sink.clearStatus() }
+    if style.showsStatus { environment.sink.clearStatus() }
   }
 
   // MARK: - Errors

@@ -29,14 +29,19 @@ extension OutputSink {
 /// tricks, a progress bar) and whether to use colour (off with `NO_COLOR`).
 public struct OutputStyle: Sendable, Equatable {
   public var isTerminal: Bool
+  /// Whether a status line (training's progress) can be shown and replaced in place: on a
+  /// terminal, and in a notebook's live display. Elsewhere progress is printed as lines.
+  public var showsStatus: Bool
   public var color: Bool
   /// Columns available.
   public var width: Int
   /// Lines the terminal shows at once; figures fit within them.
   public var height: Int
 
-  public init(isTerminal: Bool = false, color: Bool = false, width: Int = 80, height: Int = 24) {
+  public init(isTerminal: Bool = false, color: Bool = false, width: Int = 80, height: Int = 24,
+              showsStatus: Bool? = nil) {
     self.isTerminal = isTerminal
+    self.showsStatus = showsStatus ?? isTerminal
     self.color = color && isTerminal
     self.width = max(width, 20)
     self.height = max(height, 10)

@@ -27,7 +27,7 @@ final class ProgressReporter {
   func update(_ progress: TrainingProgress) {
     guard enabled else { return }
     let (done, total) = (progress.iteration, progress.totalIterations)
-    if environment.style.isTerminal {
+    if environment.style.showsStatus {
       let now = environment.clock()
       guard now - lastDraw >= 0.1 || done == total else { return }
       lastDraw = now
@@ -45,7 +45,7 @@ final class ProgressReporter {
 
   /// Clears the status line before the summary is printed.
   func finish() {
-    if enabled && environment.style.isTerminal { environment.sink.clearStatus() }
+    if enabled && environment.style.showsStatus { environment.sink.clearStatus() }
   }
 
   func statusLine(_ progress: TrainingProgress, elapsed: Double) -> String {

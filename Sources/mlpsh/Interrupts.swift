@@ -67,6 +67,10 @@ enum Interrupts {
     }
   }
 
+  /// Asks the running command to stop, as Ctrl-C does: the Jupyter kernel's interrupt
+  /// request, which comes as a message rather than a signal.
+  static func request() { pending.store(true, ordering: .relaxed) }
+
   /// Forgets a Ctrl-C (the REPL, at each prompt). An ending signal is never forgotten.
   static func clear() { pending.store(false, ordering: .relaxed) }
 }

@@ -20,7 +20,7 @@ struct REPL {
     let reader = LineReader(historyPath: Self.historyPath, historyLimit: Self.historyLimit) { prefix, word in
       Completer.candidates(before: prefix, word: word, session: interpreter.session)
     }
-    Console.write("mlpsh 0.1.0: type 'help' for the commands, Ctrl-D to leave\n")
+    Console.write("mlpsh \(Release.version): type 'help' for the commands, Ctrl-D to leave\n")
     while !interpreter.session.quitRequested {
       Interrupts.clear()
       switch reader.readLine(prompt: "mlpsh> ") {

@@ -21,7 +21,7 @@ struct MLPShell: ParsableCommand {
       not hold; --step walks through it cell by cell (docs/classroom.md). NO_COLOR turns \
       colour off.
       """,
-    version: "0.1.0"
+    version: Release.version
   )
 
   @ArgumentParser.Argument(help: "A script to run (.mlp).", completion: .file(extensions: ["mlp"]))
@@ -106,4 +106,9 @@ BLAS.useRecommendedKernels()
 // `mlpsh run FILE …` is `mlpsh FILE …`.
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count > 1 && arguments[0] == "run" { arguments.removeFirst() }
+// `mlpsh kernel …` is the Jupyter kernel and its installer.
+if arguments.first == "kernel" {
+  KernelCommand.main(Array(arguments.dropFirst()))
+  exit(0)
+}
 MLPShell.main(arguments)

@@ -163,7 +163,7 @@ final class SweepTracker: @unchecked Sendable {
   }
 
   private func draw() {
-    guard environment.style.isTerminal else { return }
+    guard environment.style.showsStatus else { return }
     let now = environment.clock()
     guard now - lastDraw >= 0.1 else { return }
     lastDraw = now
