@@ -51,8 +51,8 @@ extension Kernel {
     let lines = code.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     interpreter.session.history.append(contentsOf: lines.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     let diagnostic = interpreter.run(script: Source(name: "In[\(count)]", text: code))
-    if diagnostic != nil { return sink.lastError }
-    if interrupts.isPending() {
+    if let diagnostic, diagnostic.id != .interrupted { return sink.lastError }
+    if diagnostic != nil || interrupts.isPending() {
       // The command stopped at the end of a batch and kept what it learnt; its last line
       // says so ("stopped mlp1 after 300 of 937 iterations (interrupted); it keeps what it
       // learnt").

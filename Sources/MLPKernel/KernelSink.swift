@@ -123,6 +123,9 @@ final class KernelSink: OutputSink, @unchecked Sendable {
   }
 
   func diagnostic(_ diagnostic: Diagnostic) {
+    // A cell stopped between two statements by an interrupt is reported by the kernel,
+    // which knows what the interrupted command kept (`interrupted(_:)`).
+    guard diagnostic.id != .interrupted else { return }
     lock.withLock {
       flushLines()
       endStatus()
@@ -154,9 +157,8 @@ final class KernelSink: OutputSink, @unchecked Sendable {
   /// line, as the traceback.
   static func errorContent(_ diagnostic: Diagnostic) -> [String: JSON] {
     let rendered = DiagnosticRenderer(color: true).render(diagnostic)
-    let name = diagnostic.id == .interrupted ? "KeyboardInterrupt" : diagnostic.id.name
     return [
-      "ename": .string(name), "evalue": .string(diagnostic.message),
+      "ename": .string(diagnostic.id.name), "evalue": .string(diagnostic.message),
       "traceback": .array(rendered.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }),
     ]
   }
