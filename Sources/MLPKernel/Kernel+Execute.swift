@@ -17,7 +17,7 @@ extension Kernel {
 
     let error = run(code, count: count, silent: silent)
     if let error {
-      if stopOnError { isAbortingQueue = true }
+      if stopOnError { waitingBehindFailure += takeWaitingShellRequests() }
       reply(to: request, on: .shell, type: "execute_reply",
             content: error.merging(["status": "error", "execution_count": .integer(count)]) { _, new in new })
     } else {
@@ -68,7 +68,9 @@ extension Kernel {
   }
 
   /// A cell's result, `Out[n]`: the numbers its last command reported (those `# expect:`
-  /// lines check), as text, an HTML table and JSON; `nil` when it reported none.
+  /// lines check), as text, an HTML table and JSON; `nil` when it reported none. The JSON
+  /// has a type of its own: JupyterLab would draw `application/json` as a tree in place
+  /// of the table.
   static func result(of report: CommandReport?) -> [String: JSON]? {
     guard let report, !report.quantities.isEmpty else { return nil }
     let width = report.quantities.map(\.name.count).max() ?? 0
@@ -83,7 +85,7 @@ extension Kernel {
     return [
       "text/plain": .string(text),
       "text/html": .string("<table class=\"mlpsh-result\">\(rows)</table>"),
-      "application/json": .object(values),
+      "application/vnd.mlpsh.result+json": .object(values),
     ]
   }
 

@@ -50,8 +50,13 @@ public final class Kernel: @unchecked Sendable {
   var executionCount = 0
   /// Every cell stored, for history requests.
   var history: [HistoryEntry] = []
-  /// After a failed cell with `stop_on_error`, execute requests already waiting are aborted.
-  public internal(set) var isAbortingQueue = false
+  /// Takes every request already waiting on the shell socket, without waiting for more
+  /// (set by the transport). After a failed cell with `stop_on_error`, the execute requests
+  /// among them are aborted.
+  public var takeWaitingShellRequests: () -> [[Data]] = { [] }
+  /// The requests that were waiting when a cell failed, taken before its reply went out
+  /// (a request sent after the client saw that reply runs as usual).
+  var waitingBehindFailure: [[Data]] = []
 
   private let shutdownLock = NSLock()
   private var shutdownAsked = false
@@ -110,21 +115,22 @@ public final class Kernel: @unchecked Sendable {
     }
   }
 
-  /// Answers an execute request that was waiting when a cell failed with `stop_on_error`:
-  /// it is not run. Other requests are handled as usual.
-  public func receiveWhileAborting(_ frames: [Data]) {
-    guard let message = try? wire.decode(frames), message.type == "execute_request" else {
-      receive(frames, on: .shell)
-      return
-    }
-    busy(message, on: .shell) {
-      reply(to: message, on: .shell, type: "execute_reply",
-            content: ["status": "aborted", "execution_count": .integer(executionCount)])
+  /// Handles the requests that were waiting when a cell failed with `stop_on_error`, as
+  /// Python's kernel does: execute requests are answered `aborted` and not run; the others
+  /// are answered as usual.
+  public func handleRequestsWaitingBehindFailure() {
+    while !waitingBehindFailure.isEmpty {
+      let frames = waitingBehindFailure.removeFirst()
+      guard let message = try? wire.decode(frames), message.type == "execute_request" else {
+        receive(frames, on: .shell)
+        continue
+      }
+      busy(message, on: .shell) {
+        reply(to: message, on: .shell, type: "execute_reply",
+              content: ["status": "aborted", "execution_count": .integer(executionCount)])
+      }
     }
   }
-
-  /// The queue has been drained of waiting requests.
-  public func finishAborting() { isAbortingQueue = false }
 
   private func handleShell(_ message: Message) {
     busy(message, on: .shell) {

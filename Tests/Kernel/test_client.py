@@ -42,8 +42,7 @@ def training_shown(kernel, msg_id, timeout=20):
 
 
 def model_exists(kernel, name) -> bool:
-    # stop_on_error=False: a cell sent right after this one's error must not be aborted
-    # (KERNEL BUG 1, test_a_cell_sent_after_a_failed_cells_idle_status_runs).
+    # stop_on_error=False: this cell may fail, and the caller's next cell must run.
     cell = kernel.execute(f"show {name}", stop_on_error=False)
     return cell.status == "ok"
 
@@ -131,10 +130,10 @@ def test_a_cell_ending_in_evaluate_has_the_table_as_its_result(kernel):
     result = results[0]["content"]
     assert result["execution_count"] == cell.reply["content"]["execution_count"]
     data = result["data"]
-    assert {"text/plain", "text/html", "application/json"} <= set(data), sorted(data)
+    assert {"text/plain", "text/html", "application/vnd.mlpsh.result+json"} <= set(data), sorted(data)
     assert "train accuracy" in data["text/plain"]
     assert "<table" in data["text/html"]
-    table = json.dumps(data["application/json"])
+    table = json.dumps(data["application/vnd.mlpsh.result+json"])
     assert "train accuracy" in table
     numbers = [float(x) for x in re.findall(r"\d+\.\d+", data["text/plain"])]
     assert any(0 <= x <= 1 for x in numbers), data["text/plain"]
@@ -162,11 +161,8 @@ def test_a_cell_waiting_behind_a_failed_cell_is_aborted(kernel):
     assert kernel.finish(waiting).status == "aborted"
 
 
-# KERNEL BUG 1 (reported to the lead): after a failed cell, KernelServer drains the shell
-# queue *after* the cell's idle status is out, so a cell sent once the client has seen
-# that idle status is answered "aborted" while the drain lasts. ipykernel aborts only what
-# was queued before (the same steps pass against it). Remove the mark when fixed.
-@pytest.mark.xfail(strict=True, reason="KERNEL BUG 1: a cell sent after a failed cell's idle status is aborted")
+# ipykernel aborts only the requests queued before a failed cell's reply; mlpsh takes them
+# off the socket before that reply goes out, so a cell sent after it runs.
 def test_a_cell_sent_after_a_failed_cells_idle_status_runs(kernel):
     # Requests of other kinds waiting behind the failed cell keep the kernel reading its
     # queue a while after that idle status; a cell sent then must not be taken for one

@@ -51,7 +51,7 @@ class MlpshKernelTests(jupyter_kernel_test.KernelTests):
     code_execute_result = [
         {"code": TOY + "evaluate on=train", "mime": "text/plain"},
         {"code": "data xor n=64\nevaluate on=train", "mime": "text/html"},
-        {"code": "evaluate on=train confusion=false", "mime": "application/json"},
+        {"code": "evaluate on=train confusion=false", "mime": "application/vnd.mlpsh.result+json"},
     ]
 
     supported_history_operations = ("tail", "range", "search")

@@ -164,7 +164,7 @@ def test_every_hostile_row_is_an_error_and_the_session_survives(kernel, tmp_path
     assert saved.status == "ok", saved.describe()
     base_model = (base_folder / "w.json").read_text()
     before = kernel.execute("evaluate m digits")
-    before_result = before.of_type("execute_result")[0]["content"]["data"]["application/json"]
+    before_result = before.of_type("execute_result")[0]["content"]["data"]["application/vnd.mlpsh.result+json"]
 
     failures = []
     for row in doc_rows():
@@ -188,7 +188,7 @@ def test_every_hostile_row_is_an_error_and_the_session_survives(kernel, tmp_path
 
     after = kernel.execute("evaluate m digits")
     assert after.status == "ok", after.describe()
-    assert after.of_type("execute_result")[0]["content"]["data"]["application/json"] == before_result
+    assert after.of_type("execute_result")[0]["content"]["data"]["application/vnd.mlpsh.result+json"] == before_result
     shown = strip_ansi(kernel.execute("show m").stdout)
     assert "5 iterations trained" in shown, shown
     assert kernel.execute("summary m").status == "ok"

@@ -62,7 +62,7 @@ import Testing
     #expect(result.content["execution_count"] == 1)
     let data = try #require(result.content["data"]?.object)
     let accuracy = try #require(harness.kernel.interpreter.session.lastReport?.quantity("train accuracy"))
-    #expect(data["application/json"]?["train accuracy"] == .number(accuracy))
+    #expect(data["application/vnd.mlpsh.result+json"]?["train accuracy"] == .number(accuracy))
     #expect(data["text/plain"]?.string?.contains("train accuracy  \(String(format: "%.4f", accuracy))") == true)
     #expect(data["text/html"]?.string?.hasPrefix("<table class=\"mlpsh-result\"><tr><th") == true)
     // A cell that reports no numbers has no result, even after one that did.
@@ -126,18 +126,29 @@ import Testing
     #expect(harness.kernel.interpreter.session.dataNames == ["xor"])
   }
 
-  @Test func afterAFailedCellWaitingExecuteRequestsAreAborted() throws {
+  @Test func executeRequestsWaitingBehindAFailedCellAreAbortedOthersAnswered() throws {
     let harness = KernelHarness()
-    _ = harness.execute("trian")
-    #expect(harness.kernel.isAbortingQueue)
-    var waiting = Message(type: "execute_request", session: "client", content: ["code": "data xor"])
-    waiting.identities = [Data("client-1".utf8)]
-    harness.kernel.receiveWhileAborting(harness.wire.encode(waiting))
-    harness.kernel.finishAborting()
-    let reply = try #require(harness.take(.shell).first)
-    #expect(reply.content["status"] == "aborted")
+    func waiting(_ type: String, _ content: [String: JSON]) -> [Data] {
+      var message = Message(type: type, session: "client", content: content)
+      message.identities = [Data("client-1".utf8)]
+      return harness.wire.encode(message)
+    }
+    harness.kernel.takeWaitingShellRequests = {
+      [waiting("execute_request", ["code": "data xor"]), waiting("complete_request", ["code": "tra", "cursor_pos": 3])]
+    }
+    #expect(harness.execute("trian").reply["status"] == "error")
+    // Nothing waiting is answered before the failed cell's reply and idle.
+    #expect(harness.take(.shell).isEmpty)
+    harness.kernel.handleRequestsWaitingBehindFailure()
+    let replies = harness.take(.shell)
+    #expect(replies.map(\.type) == ["execute_reply", "complete_reply"])
+    #expect(replies[0].content["status"] == "aborted")
+    #expect(replies[1].content["matches"] == ["train"])
+    #expect(harness.take(.iopub).map(\.type) == ["status", "status", "status", "status"])
     #expect(harness.kernel.interpreter.session.dataNames.isEmpty)
-    #expect(!harness.kernel.isAbortingQueue)
+    // A cell sent later runs.
+    harness.kernel.takeWaitingShellRequests = { [] }
+    #expect(harness.execute("echo later").reply["status"] == "ok")
   }
 
   @Test func aForgedOrMalformedMessageIsDroppedAndLogged() {

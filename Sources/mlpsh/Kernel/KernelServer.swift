@@ -37,6 +37,12 @@ struct KernelServer {
         socket.lock.withLock { if !socket.isClosed { socket.send(frames) } }
       })
 
+    kernel.takeWaitingShellRequests = {
+      var waiting: [[Data]] = []
+      while case let .frames(frames) = shell.receive(blocking: false) { waiting.append(frames) }
+      return waiting
+    }
+
     Thread.detachNewThread { Self.echo(heartbeat) }
     let controlDone = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
@@ -50,11 +56,7 @@ struct KernelServer {
       if case .tooManyFrames = received { Self.log("dropped a message with too many frames") }
       guard case let .frames(frames) = received else { continue }
       kernel.receive(frames, on: .shell)
-      if kernel.isAbortingQueue {
-        // Requests already waiting behind a failed cell: execute requests are aborted.
-        while case let .frames(waiting) = shell.receive(blocking: false) { kernel.receiveWhileAborting(waiting) }
-        kernel.finishAborting()
-      }
+      kernel.handleRequestsWaitingBehindFailure()
     }
 
     // Close what this thread owns, wake the other threads with ETERM (they close theirs),
