@@ -189,7 +189,7 @@ def epoch_kernel():
         raise RuntimeError("the kernel showed no progress display during the epoch")
     # What `train` itself timed, in its result: the epoch without the messages around it.
     result = [m for m in messages if m["msg_type"] == "execute_result"]
-    train_seconds = result[0]["content"]["data"]["application/json"].get("seconds") if result else None
+    train_seconds = result[0]["content"]["data"]["application/vnd.mlpsh.result+json"].get("seconds") if result else None
     return {"seconds": seconds, "updates": updates, "train_seconds": train_seconds}
 
 

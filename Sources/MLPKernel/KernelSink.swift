@@ -8,7 +8,8 @@ import MLPScript
 /// - figures: `display_data` with the SVG (`image/svg+xml`) and the text drawing
 ///   (`text/plain`);
 /// - training's status line: one `display_data` with a `display_id`, then
-///   `update_display_data` at most a few times a second, ending on the last status shown;
+///   `update_display_data` at most a few times a second, ending as the line the command
+///   prints right after its progress (the run's summary), or else on the last status;
 /// - diagnostics: an `error` message whose traceback is the shell's rendering (caret, hint,
 ///   colour).
 ///
@@ -31,6 +32,9 @@ final class KernelSink: OutputSink, @unchecked Sendable {
   private var statusDisplay: String?
   private var lastStatusSent = -Double.infinity
   private var unsentStatus: String?
+  /// The display whose progress just ended: the next printed line (the run's summary)
+  /// replaces it rather than following it.
+  private var summaryDisplay: String?
   /// When on, nothing is published (a `silent` execute request).
   private var isSilent = false
   /// The last diagnostic reported during the cell, as published.
@@ -56,6 +60,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     lock.withLock {
       isSilent = silent
       lastError = nil
+      summaryDisplay = nil
       pending.removeAll()
     }
     let timer = DispatchSource.makeTimerSource(queue: .global())
@@ -75,6 +80,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     lock.withLock {
       flushLines()
       endStatus()
+      summaryDisplay = nil
     }
   }
 
@@ -82,6 +88,11 @@ final class KernelSink: OutputSink, @unchecked Sendable {
 
   func line(_ text: String) {
     lock.withLock {
+      if let display = summaryDisplay {
+        summaryDisplay = nil
+        send("update_display_data", Self.statusContent(text, display: display))
+        return
+      }
       pending.append(text)
       if clock() - lastStreamSent >= Self.streamInterval { flushLines() }
     }
@@ -90,6 +101,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
   func figure(_ figure: Figure, drawing: String) {
     lock.withLock {
       flushLines()
+      summaryDisplay = nil
       figuresShown += 1
       let svg = figure.svg(idPrefix: "\(figurePrefix)-\(figuresShown)-")
       send("display_data", ["data": ["image/svg+xml": .string(svg), "text/plain": .string(drawing)],
@@ -101,6 +113,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     lock.withLock {
       guard let display = statusDisplay else {
         flushLines()
+        summaryDisplay = nil
         let display = "mlpsh-status-" + UUID().uuidString.lowercased()
         statusDisplay = display
         lastStatusSent = clock()
@@ -129,6 +142,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     lock.withLock {
       flushLines()
       endStatus()
+      summaryDisplay = nil
       let content = Self.errorContent(diagnostic)
       lastError = content
       send("error", content)
@@ -141,6 +155,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     lock.withLock {
       flushLines()
       endStatus()
+      summaryDisplay = nil
       let content: [String: JSON] = [
         "ename": "KeyboardInterrupt", "evalue": .string(what),
         "traceback": .array([.string(Self.red("KeyboardInterrupt") + ": " + what)]),
@@ -184,6 +199,7 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     if let text = unsentStatus {
       send("update_display_data", Self.statusContent(text, display: display))
     }
+    summaryDisplay = display
     statusDisplay = nil
     unsentStatus = nil
   }

@@ -126,6 +126,11 @@ class KernelProcess:
         for message in self.iopub:
             if predicate(message):
                 return message
+        return self._read_until(self.client.get_iopub_msg, predicate, self.iopub, timeout, what)
+
+    def _read_until(self, get_msg, predicate, keep, timeout, what):
+        """Reads messages with get_msg until one satisfies predicate, appending the others
+        (and, for iopub, that one too) to keep; TimeoutError names what never came."""
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -133,10 +138,11 @@ class KernelProcess:
                 raise TimeoutError(f"no {what} within {timeout} s; kernel alive: {self.alive}; "
                                    f"stderr:\n{self.stderr_text()[-2000:]}")
             try:
-                message = self.client.get_iopub_msg(timeout=min(left, 1))
+                message = get_msg(timeout=min(left, 1))
             except queue.Empty:
                 continue
-            self.iopub.append(message)
+            if keep is self.iopub or not predicate(message):
+                keep.append(message)
             if predicate(message):
                 return message
 
@@ -154,19 +160,8 @@ class KernelProcess:
             if message["parent_header"].get("msg_id") == msg_id:
                 stash.remove(message)
                 return message
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"no reply to {msg_id} within {timeout} s; kernel alive: {self.alive}; "
-                                   f"stderr:\n{self.stderr_text()[-2000:]}")
-            try:
-                message = channel.get_msg(timeout=min(left, 1))
-            except queue.Empty:
-                continue
-            if message["parent_header"].get("msg_id") == msg_id:
-                return message
-            stash.append(message)
+        return self._read_until(channel.get_msg, lambda m: m["parent_header"].get("msg_id") == msg_id, stash,
+                                timeout, f"reply to {msg_id}")
 
     def shell_reply(self, msg_id, timeout=30):
         return self._wait_reply(self.client.shell_channel, self._shell_stash, msg_id, timeout)

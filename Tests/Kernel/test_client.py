@@ -511,11 +511,15 @@ def test_training_shows_live_progress_in_one_display(kernel):
     if lasted >= 1.5:
         assert len(updates) >= lasted - 1, f"{len(updates)} updates in {lasted:.1f} s"
     assert len(updates) <= 30 * lasted + 2, f"{len(updates)} updates in {lasted:.1f} s: too many"
-    # It ends on the run's last status: every iteration done (300 epochs of 89 batches).
-    last = updates[-1]["content"]["data"]["text/plain"]
+    # It ends as the run's summary, after a last status with every iteration done (300
+    # epochs of 89 batches); the summary is not printed a second time.
+    summary = updates[-1]["content"]["data"]["text/plain"]
+    assert summary.startswith("trained m: 26700 iterations"), summary
+    last = updates[-2]["content"]["data"]["text/plain"]
     done = re.search(r"(\d+)/(\d+)", last)
     assert done and done.group(1) == done.group(2) == "26700", last
     assert "loss" in last, last
+    assert "trained m:" not in cell.stdout, cell.stdout
     # Without progress: no display to update.
     quiet = kernel.execute("train m epochs=1 batch=16 progress=false")
     assert quiet.of_type("update_display_data") == []

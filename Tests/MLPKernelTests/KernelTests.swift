@@ -89,10 +89,12 @@ import Testing
     #expect(shown.count == 1)
     let display = try #require(shown.first?.content["transient"]?["display_id"]?.string)
     #expect(updates.allSatisfy { $0.content["transient"]?["display_id"]?.string == display })
-    let last = (updates.last ?? shown[0]).content["data"]?["text/plain"]?.string ?? ""
-    #expect(last.contains("60/60"))
-    // The summary follows as printed text.
-    #expect(published.contains { $0.streamText?.hasPrefix("trained mlp1: 60 iterations") == true })
+    // It ends as the run's summary, in place of the progress bar; the status before it
+    // showed every iteration done.
+    let texts = ([shown[0]] + updates).map { $0.content["data"]?["text/plain"]?.string ?? "" }
+    #expect(texts.last?.hasPrefix("trained mlp1: 60 iterations") == true)
+    #expect(texts.dropLast().last?.contains("60/60") == true)
+    #expect(!published.contains { $0.streamText?.contains("trained mlp1") == true })
   }
 
   @Test func anInterruptStopsTrainingAtABatchAndKeepsWhatWasLearnt() throws {
