@@ -43,7 +43,7 @@ extension Kernel {
     let code = request.content["code"]?.string ?? ""
     var content: [String: JSON] = ["status": "complete"]
     do {
-      _ = try Parser.parse(Source(name: "<cell>", text: code))
+      _ = try Parser.parse(Source(name: "<cell>", text: code), continuingSession: true)
     } catch {
       if error.id == .unclosedList || error.id == .unterminatedString {
         content = ["status": "incomplete", "indent": ""]

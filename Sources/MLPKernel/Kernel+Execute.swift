@@ -17,11 +17,11 @@ extension Kernel {
 
     let error = run(code, count: count, silent: silent)
     if let error {
-      if stopOnError { waitingBehindFailure += takeWaitingShellRequests() }
+      if stopOnError && !silent { waitingBehindFailure += takeWaitingShellRequests() }
       reply(to: request, on: .shell, type: "execute_reply",
             content: error.merging(["status": "error", "execution_count": .integer(count)]) { _, new in new })
     } else {
-      if !silent, let result = Self.result(of: interpreter.session.lastReport) {
+      if !silent, Self.hasCommand(code), let result = Self.result(of: interpreter.session.lastReport) {
         publish("execute_result", ["execution_count": .integer(count), "data": .object(result), "metadata": [:]],
                 parent: request)
       }
@@ -30,7 +30,8 @@ extension Kernel {
       ])
     }
     if storeHistory {
-      let output = error == nil ? Self.result(of: interpreter.session.lastReport)?["text/plain"]?.string : nil
+      let output = error == nil && Self.hasCommand(code)
+        ? Self.result(of: interpreter.session.lastReport)?["text/plain"]?.string : nil
       history.append(HistoryEntry(line: count, input: code, output: output))
     }
   }
@@ -45,12 +46,10 @@ extension Kernel {
     interrupts.clear()
     sink.begin(silent: silent)
     defer { sink.finish() }
-    // A cell's value is what its own last command reported, never an earlier cell's.
-    interpreter.session.lastReport = nil
     interpreter.session.quitRequested = false
     let lines = code.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     interpreter.session.history.append(contentsOf: lines.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    let diagnostic = interpreter.run(script: Source(name: "In[\(count)]", text: code))
+    let diagnostic = interpreter.run(continuing: Source(name: silent ? "<silent cell>" : "In[\(count)]", text: code))
     if let diagnostic, diagnostic.id != .interrupted { return sink.lastError }
     if diagnostic != nil || interrupts.isPending() {
       // The command stopped at the end of a batch and kept what it learnt; its last line
@@ -87,6 +86,14 @@ extension Kernel {
       "text/html": .string("<table class=\"mlpsh-result\">\(rows)</table>"),
       "application/vnd.mlpsh.result+json": .object(values),
     ]
+  }
+
+  /// Whether the cell runs a command: only then is the last report its own. (An
+  /// `# expect:` at the top of a cell checks the previous cell's report, as in a script.)
+  static func hasCommand(_ code: String) -> Bool {
+    let source = Source(name: "<cell>", text: code)
+    guard let script = try? Parser.parse(source, continuingSession: true) else { return false }
+    return script.statements.contains { if case .command = $0 { return true } else { return false } }
   }
 
   /// Four decimals for fractions, whole numbers as they are.

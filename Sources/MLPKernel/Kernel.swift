@@ -46,6 +46,8 @@ public final class Kernel: @unchecked Sendable {
   let sink: KernelSink
   let clock: @Sendable () -> Double
 
+  // The state below is the shell thread's alone: only shell requests read or change it.
+
   /// Cells run so far with `store_history`: the `In[n]` of the next one is this plus one.
   var executionCount = 0
   /// Every cell stored, for history requests.
@@ -76,6 +78,8 @@ public final class Kernel: @unchecked Sendable {
     self.interrupts = interrupts
     self.log = log
     self.clock = clock
+    // The sink publishes through the kernel, which does not exist until every stored
+    // property is set: the sink gets a closure that reaches the kernel once it does.
     var publishTarget: (@Sendable (String, [String: JSON]) -> Void)?
     let figurePrefix = "k" + String(UUID().uuidString.lowercased().prefix(8))
     sink = KernelSink(figurePrefix: figurePrefix, clock: clock) { type, content in publishTarget?(type, content) }
@@ -141,6 +145,9 @@ public final class Kernel: @unchecked Sendable {
       case "inspect_request": inspect(message)
       case "is_complete_request": isComplete(message)
       case "history_request": historyRequest(message)
+      case "interrupt_request", "shutdown_request":
+        // Protocol 5.3 still allows both on the shell channel (5.4 moves them to control).
+        controlRequest(message, on: .shell)
       case "comm_info_request":
         reply(to: message, on: .shell, type: "comm_info_reply", content: ["status": "ok", "comms": [:]])
       case "comm_open":
@@ -156,20 +163,26 @@ public final class Kernel: @unchecked Sendable {
   private func handleControl(_ message: Message) {
     busy(message, on: .control) {
       switch message.type {
-      case "interrupt_request":
-        interrupts.request()
-        reply(to: message, on: .control, type: "interrupt_reply", content: ["status": "ok"])
-      case "shutdown_request":
-        let restart = message.content["restart"]?.bool ?? false
-        interrupts.request()
-        let content: [String: JSON] = ["status": "ok", "restart": .bool(restart)]
-        reply(to: message, on: .control, type: "shutdown_reply", content: content)
-        publish("shutdown_reply", content, parent: message)
-        shutdownLock.withLock { shutdownAsked = true }
+      case "interrupt_request", "shutdown_request": controlRequest(message, on: .control)
       case "kernel_info_request": kernelInfo(message, on: .control)
       default: unknown(message, on: .control)
       }
     }
+  }
+
+  /// Interrupt and shutdown: answered at once, whichever channel they came on.
+  private func controlRequest(_ message: Message, on channel: Channel) {
+    if message.type == "interrupt_request" {
+      interrupts.request()
+      reply(to: message, on: channel, type: "interrupt_reply", content: ["status": "ok"])
+      return
+    }
+    let restart = message.content["restart"]?.bool ?? false
+    interrupts.request()
+    let content: [String: JSON] = ["status": "ok", "restart": .bool(restart)]
+    reply(to: message, on: channel, type: "shutdown_reply", content: content)
+    publish("shutdown_reply", content, parent: message)
+    shutdownLock.withLock { shutdownAsked = true }
   }
 
   /// A request this kernel does not know gets the protocol's error reply, so that no

@@ -28,10 +28,12 @@ public struct KernelSpec: Sendable {
   }
 
   /// Jupyter's rule for kernel names (it folds them to lower case when it looks them up).
+  /// The name must also hold a letter or digit: `.` and `..` name folders, not kernels.
   public static func isValidName(_ name: String) -> Bool {
-    !name.isEmpty && name.count <= 255 && name.unicodeScalars.allSatisfy {
+    let allowed = name.unicodeScalars.allSatisfy {
       $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
     }
+    return allowed && name.count <= 255 && name.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
   }
 
   /// `kernel.json`: start `mlpsh kernel -f CONNECTION_FILE`; interrupt with SIGINT.

@@ -52,7 +52,7 @@ public struct Message: Sendable, Equatable {
   }
 
   /// Now in ISO 8601 with microseconds and the UTC zone, as Jupyter writes dates.
-  static func timestamp(_ date: Date = Date()) -> String {
+  static func timestamp() -> String {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
     var seconds = time_t(time.tv_sec)

@@ -34,6 +34,13 @@ public final class Interpreter {
     report(source)
   }
 
+  /// Runs a piece of a longer script, as a notebook's cell is: like `run(script:)`, but an
+  /// `# expect:` before the piece's first command checks what the session ran before it.
+  @discardableResult
+  public func run(continuing source: Source) -> Diagnostic? {
+    report(source, continuingSession: true)
+  }
+
   /// Runs the statements of one cell of an already parsed script, as a step-by-step
   /// walkthrough or an exporter does; markdown cells do nothing.
   @discardableResult
@@ -58,9 +65,9 @@ public final class Interpreter {
     }
   }
 
-  private func report(_ source: Source) -> Diagnostic? {
+  private func report(_ source: Source, continuingSession: Bool = false) -> Diagnostic? {
     do {
-      let script = try Parser.parse(source)
+      let script = try Parser.parse(source, continuingSession: continuingSession)
       try Self.execute(script.statements, source: source, session: &session, environment: environment)
       return nil
     } catch {

@@ -39,7 +39,7 @@ extension Parser {
     var cell = Cell(kind: .code, isMarked: false, range: .point(0))
     var hasContent = false
     var lastContentEnd = 0
-    var sawCommand = false
+    var sawCommand = continuesSession
 
     func close(_ cell: Cell, hasContent: Bool, end: Int) -> Cell? {
       guard cell.isMarked || hasContent else { return nil }

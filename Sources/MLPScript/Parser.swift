@@ -21,14 +21,19 @@ public struct Parser {
   /// recursion that could overflow the stack (`[[[[…` a million deep, found by the fuzzer).
   static let maximumListDepth = 16
 
-  init(source: Source, tokens: [Token]) {
+  /// Whether the text continues a session in which commands have already run (a notebook's
+  /// cell): an `# expect:` before the text's first command then checks what ran before it.
+  var continuesSession = false
+
+  init(source: Source, tokens: [Token], continuesSession: Bool = false) {
     self.source = source
     self.tokens = tokens
+    self.continuesSession = continuesSession
   }
 
   /// The script in `source`.
-  public static func parse(_ source: Source) throws(Diagnostic) -> Script {
-    var parser = Parser(source: source, tokens: try Lexer.tokens(of: source))
+  public static func parse(_ source: Source, continuingSession: Bool = false) throws(Diagnostic) -> Script {
+    var parser = Parser(source: source, tokens: try Lexer.tokens(of: source), continuesSession: continuingSession)
     return try parser.script()
   }
 

@@ -19,7 +19,8 @@ struct MLPShell: ParsableCommand {
       For lessons: --export writes the script with its outputs and figures as a web page, a \
       Jupyter notebook or Markdown; --check runs it and lists every '# expect:' line that does \
       not hold; --step walks through it cell by cell (docs/classroom.md). NO_COLOR turns \
-      colour off.
+      colour off. 'mlpsh kernel install' makes mlpsh a Jupyter kernel ('mlpsh kernel --help', \
+      docs/jupyter.md).
       """,
     version: Release.version
   )
@@ -105,10 +106,11 @@ struct MLPShell: ParsableCommand {
 BLAS.useRecommendedKernels()
 // `mlpsh run FILE …` is `mlpsh FILE …`.
 var arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.count > 1 && arguments[0] == "run" { arguments.removeFirst() }
-// `mlpsh kernel …` is the Jupyter kernel and its installer.
+// `mlpsh kernel …` is the Jupyter kernel and its installer (a script named `kernel` runs as
+// `mlpsh ./kernel` or `mlpsh run kernel`).
 if arguments.first == "kernel" {
   KernelCommand.main(Array(arguments.dropFirst()))
   exit(0)
 }
+if arguments.count > 1 && arguments[0] == "run" { arguments.removeFirst() }
 MLPShell.main(arguments)

@@ -46,6 +46,9 @@ import Testing
     #expect(throws: KernelError.self) { try KernelSpec(name: "my kernel", binary: "/b") }
     #expect(throws: KernelError.self) { try KernelSpec(name: "../up", binary: "/b") }
     #expect(throws: KernelError.self) { try KernelSpec(name: "", binary: "/b") }
+    #expect(throws: KernelError.self) { try KernelSpec(name: "..", binary: "/b") }
+    #expect(throws: KernelError.self) { try KernelSpec(name: ".", binary: "/b") }
+    #expect(!KernelSpec.isValidName("-_."))
     #expect(KernelSpec.isValidName("mlpsh_2.0-class"))
   }
 

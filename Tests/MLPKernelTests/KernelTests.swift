@@ -81,7 +81,7 @@ import Testing
     #expect(Set(ids[0]).isDisjoint(with: Set(ids[1])))
   }
 
-  @Test func trainingShowsOneLiveDisplayThatEndsOnTheLastStatus() throws {
+  @Test func trainingShowsOneLiveDisplayThatEndsAsTheRunsSummary() throws {
     let harness = KernelHarness()
     let published = harness.execute("data xor; mlp [2,8,2]; train epochs=20").published
     let shown = published.filter { $0.type == "display_data" }
@@ -153,6 +153,29 @@ import Testing
     #expect(harness.execute("echo later").reply["status"] == "ok")
   }
 
+  @Test func aSilentFailingCellAbortsNothing() {
+    let harness = KernelHarness()
+    var asked = false
+    harness.kernel.takeWaitingShellRequests = {
+      asked = true
+      return []
+    }
+    #expect(harness.execute("trian", silent: true).reply["status"] == "error")
+    #expect(!asked)
+  }
+
+  @Test func anExpectationAtTheTopOfACellChecksThePreviousCell() {
+    let harness = KernelHarness()
+    #expect(harness.execute("data xor n=64").reply["status"] == "ok")
+    let (reply, published) = harness.execute("# expect: \"64 training samples\"\necho checked")
+    #expect(reply["status"] == "ok")
+    // Its result is its own command's (echo reports no numbers), never the earlier cell's.
+    #expect(!published.contains { $0.type == "execute_result" })
+    let only = harness.execute("# expect: \"checked\"")
+    #expect(only.reply["status"] == "ok")
+    #expect(!only.published.contains { $0.type == "execute_result" })
+  }
+
   @Test func aForgedOrMalformedMessageIsDroppedAndLogged() {
     let harness = KernelHarness()
     let forger = WireFormat(signer: MessageSigner(key: "guessed"))
@@ -188,6 +211,16 @@ import Testing
     #expect(reply.content["language_info"]?["name"] == "mlpsh")
     #expect(reply.content["language_info"]?["file_extension"] == ".mlp")
     #expect(reply.content["language_info"]?["pygments_lexer"] == "bash")
+  }
+
+  @Test func shutdownAndInterruptAreAlsoAnsweredOnShell() throws {
+    let harness = KernelHarness()
+    harness.request("interrupt_request")
+    #expect(harness.take(.shell).first?.type == "interrupt_reply")
+    harness.request("shutdown_request", ["restart": true])
+    let reply = try #require(harness.take(.shell).first)
+    #expect(reply.type == "shutdown_reply" && reply.content["status"] == "ok" && reply.content["restart"] == true)
+    #expect(harness.kernel.isShuttingDown)
   }
 
   @Test func shutdownAndInterruptAreAnsweredOnControl() throws {

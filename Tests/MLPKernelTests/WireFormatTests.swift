@@ -59,6 +59,10 @@ import Testing
     let wire = WireFormat(signer: MessageSigner(key: Self.key))
     let frames = [Data("id".utf8), WireFormat.delimiter, Data(String(repeating: "0", count: 64).utf8)] + Self.parts
     #expect(throws: KernelError.badSignature) { try wire.decode(frames) }
+    // Not JSON either: the signature is what is checked first.
+    let garbage = [WireFormat.delimiter, Data(String(repeating: "0", count: 64).utf8), Data("{not json".utf8),
+                   Data(), Data(), Data()]
+    #expect(throws: KernelError.badSignature) { try wire.decode(garbage) }
     let forged = WireFormat(signer: MessageSigner(key: "guess")).encode(Message(type: "execute_request", session: "s", content: [:]))
     #expect(throws: KernelError.badSignature) { try wire.decode(forged) }
   }

@@ -15,6 +15,8 @@ struct KernelServer {
 
   /// How long the shell thread waits for a request before it looks at the shutdown flags.
   static let pollMilliseconds = 100
+  /// At most this many requests are taken off the shell socket when a cell fails.
+  static let mostWaitingRequests = 256
 
   /// Runs until a shutdown request, SIGTERM or SIGHUP; returns the exit status.
   func run() throws(KernelError) -> Int32 {
@@ -39,9 +41,14 @@ struct KernelServer {
 
     kernel.takeWaitingShellRequests = {
       var waiting: [[Data]] = []
-      while case let .frames(frames) = shell.receive(blocking: false) { waiting.append(frames) }
+      while waiting.count < Self.mostWaitingRequests, case let .frames(frames) = shell.receive(blocking: false) {
+        waiting.append(frames)
+      }
       return waiting
     }
+    // Jupyter starts the kernel; if Jupyter dies without shutting it down, the kernel ends
+    // too rather than running on alone.
+    let parent = getppid()
 
     Thread.detachNewThread { Self.echo(heartbeat) }
     let controlDone = DispatchSemaphore(value: 0)
@@ -51,9 +58,13 @@ struct KernelServer {
     }
 
     while !kernel.isShuttingDown && Interrupts.endingSignal == nil {
+      if getppid() != parent {
+        Self.log("the process that started the kernel has ended; shutting down")
+        break
+      }
       guard shell.waitForInput(milliseconds: Self.pollMilliseconds) else { continue }
       let received = shell.receive(blocking: false)
-      if case .tooManyFrames = received { Self.log("dropped a message with too many frames") }
+      if case .tooLarge = received { Self.log("dropped a message on the shell channel: too many frames or bytes") }
       guard case let .frames(frames) = received else { continue }
       kernel.receive(frames, on: .shell)
       kernel.handleRequestsWaitingBehindFailure()
@@ -75,8 +86,11 @@ struct KernelServer {
       switch control.receive() {
       case let .frames(frames): kernel.receive(frames, on: .control)
       case .terminated: control.lock.withLock { control.close() }; return
-      case .tooManyFrames: log("dropped a message with too many frames")
+      case .tooLarge: log("dropped a message on the control channel: too many frames or bytes")
       case .nothing: continue
+      case let .failed(error):
+        log("the control socket failed: \(String(cString: strerror(error)))")
+        usleep(10_000)
       }
     }
     control.lock.withLock { control.close() }
@@ -93,9 +107,12 @@ struct KernelServer {
       case let .frames(frames): heartbeat.send(frames)
       case .terminated: heartbeat.close(); return
       case .nothing: continue
-      case .tooManyFrames:
+      case .tooLarge:
         // A reply socket must answer before it can receive again.
         heartbeat.send([Data()])
+      case let .failed(error):
+        log("the heartbeat socket failed: \(String(cString: strerror(error)))")
+        usleep(10_000)
       }
     }
   }

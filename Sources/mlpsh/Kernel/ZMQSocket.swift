@@ -37,8 +37,9 @@ final class ZMQSocket: @unchecked Sendable {
   /// Why the last call failed: ZeroMQ's message for errno.
   static var lastError: String { String(cString: zmq_strerror(zmq_errno())) }
 
-  /// A socket of `kind` bound to `endpoint`. A peer that sends a message larger than
-  /// `largestMessage` is disconnected by ZeroMQ before the message is kept in memory.
+  /// A socket of `kind` bound to `endpoint`. A peer that sends a frame larger than
+  /// `largestMessage` is disconnected by ZeroMQ before the frame is kept in memory; a
+  /// message of many smaller frames is refused by `receive` as it reads it.
   init(_ kind: Kind, context: Context, endpoint: String, largestMessage: Int) throws(KernelError) {
     guard let handle = zmq_socket(context.handle, kind.value) else {
       throw .socket(endpoint: endpoint, reason: Self.lastError)
@@ -73,33 +74,42 @@ final class ZMQSocket: @unchecked Sendable {
     case nothing
     /// The context is closing: stop using the socket.
     case terminated
-    /// More frames than `mostFrames`: the rest were read and thrown away.
-    case tooManyFrames
+    /// More frames than `WireFormat.mostFrames`, or more bytes than
+    /// `WireFormat.largestMessage` in all: the rest was read and thrown away.
+    case tooLarge
+    /// Any other failure, with ZeroMQ's errno.
+    case failed(Int32)
   }
 
-  /// Receives one multipart message, reading at most `mostFrames` frames into memory.
-  func receive(blocking: Bool = true, mostFrames: Int = WireFormat.mostFrames) -> Received {
+  /// Receives one multipart message, keeping at most `WireFormat.mostFrames` frames and
+  /// `WireFormat.largestMessage` bytes in memory.
+  func receive(blocking: Bool = true) -> Received {
     var frames: [Data] = []
+    var bytes = 0
     var overflow = false
     repeat {
       var message = zmq_msg_t()
       zmq_msg_init(&message)
       defer { zmq_msg_close(&message) }
-      let flags: Int32 = blocking || !frames.isEmpty ? 0 : ZMQ_DONTWAIT
+      let flags: Int32 = blocking || !frames.isEmpty || overflow ? 0 : ZMQ_DONTWAIT
       if zmq_msg_recv(&message, handle, flags) < 0 {
         let error = zmq_errno()
         if error == ETERM { return .terminated }
-        if error == EINTR && !frames.isEmpty { continue }
-        return .nothing
+        if error == EINTR && (!frames.isEmpty || overflow) { continue }
+        if error == EINTR || error == EAGAIN { return .nothing }
+        return .failed(error)
       }
-      if frames.count < mostFrames {
-        frames.append(Data(bytes: zmq_msg_data(&message), count: zmq_msg_size(&message)))
+      let size = zmq_msg_size(&message)
+      if !overflow && frames.count < WireFormat.mostFrames && bytes + size <= WireFormat.largestMessage {
+        frames.append(Data(bytes: zmq_msg_data(&message), count: size))
+        bytes += size
       } else {
         overflow = true
+        frames.removeAll()
       }
       if zmq_msg_more(&message) == 0 { break }
     } while true
-    return overflow ? .tooManyFrames : .frames(frames)
+    return overflow ? .tooLarge : .frames(frames)
   }
 
   /// Sends `frames` as one multipart message. Returns false if the socket is closing.
