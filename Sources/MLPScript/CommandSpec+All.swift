@@ -6,7 +6,7 @@ extension CommandSpec {
     .load, .data, .scale, .split,
     .mlp, .perceptron, .save,
     .train, .sweep, .evaluate, .predict, .gradcheck,
-    .show, .summary, .plot, .compare,
+    .show, .summary, .explain, .plot, .compare,
     .set, .reset, .run, .history, .echo, .help, .quit,
   ]
 
