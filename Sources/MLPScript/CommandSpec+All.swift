@@ -5,7 +5,7 @@ extension CommandSpec {
   public static let all: [CommandSpec] = [
     .load, .data, .scale, .split,
     .mlp, .perceptron, .save,
-    .train, .sweep, .evaluate, .predict, .gradcheck,
+    .train, .sweep, .lrfind, .evaluate, .predict, .gradcheck,
     .show, .summary, .explain, .plot, .compare,
     .set, .reset, .run, .history, .echo, .help, .quit,
   ]
