@@ -41,15 +41,8 @@ extension CommandSpec {
       throw invocation.error(.noData, "'\(dataName)' has no test set", at: invocation.option("on")?.range,
                              hint: "explain on=train, or split it into training and test sets")
     }
-    let index = try invocation.integer("sample", default: 0, atLeast: 0)
-    guard index < samples.count else {
-      throw invocation.error(.badValue, "sample \(index) is past the end: '\(dataName)' has \(samples.count) \(part.rawValue) samples",
-                             at: invocation.option("sample")?.range, hint: "should be 0 to \(max(samples.count - 1, 0))")
-    }
-    guard samples.features.columns == network.inputSize else {
-      throw invocation.error(.dataMismatch,
-                             "'\(name)' takes \(network.inputSize) inputs but '\(dataName)' has \(samples.features.columns) features")
-    }
+    let index = try invocation.sampleIndex(in: samples, part: part.rawValue, data: dataName, model: name,
+                                           inputs: network.inputSize)
     let learningRate = try invocation.option("lr").map { value throws(Diagnostic) in
       Float(try invocation.convert.positiveNumber(value, key: "lr"))
     }

@@ -40,15 +40,7 @@ extension CommandSpec {
     } else {
       let (dataName, data) = try invocation.data(targets.data)
       let (part, samples) = try chooseSamples(data, name: dataName, invocation)
-      let index = try invocation.integer("sample", default: 0, atLeast: 0)
-      guard index < samples.count else {
-        throw invocation.error(.badValue, "sample \(index) is past the end: '\(dataName)' has \(samples.count) \(part) samples",
-                               at: invocation.option("sample")?.range, hint: "should be 0 to \(samples.count - 1)")
-      }
-      guard samples.features.columns == model.inputSize else {
-        throw invocation.error(.dataMismatch,
-                               "'\(name)' takes \(model.inputSize) inputs but '\(dataName)' has \(samples.features.columns) features")
-      }
+      let index = try invocation.sampleIndex(in: samples, part: part, data: dataName, model: name, inputs: model.inputSize)
       features = Array(samples.features.row(index))
       label = samples.labels[index]
       origin = "\(part) sample \(index) of \(dataName) (label \(samples.className(samples.labels[index])))"
