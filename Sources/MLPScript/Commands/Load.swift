@@ -132,7 +132,8 @@ extension CommandSpec {
   static func loadCSV(_ path: String, at file: Value, _ invocation: inout Invocation) throws(Diagnostic) -> LoadedData {
     let label = try invocation.option("label").map { value throws(Diagnostic) -> CSVReader.LabelColumn in
       switch value {
-      case let .number(number, true, _): return .index(Int(number))
+      // Through the converter, like every whole-number option: bounded before it becomes an Int.
+      case .number: return .index(try invocation.convert.integer(value, key: "label"))
       default: return CSVReader.LabelColumn(try invocation.convert.text(value, key: "label"))
       }
     } ?? .last
