@@ -255,7 +255,7 @@ extension HostileInput {
     HostileInput(section: .modelFiles, what: "save to an empty name", input: "save m \"\"",
                  error: "error: cannot save to '': the file name is empty; nothing was written"),
     HostileInput(section: .modelFiles, what: "save over a folder", input: "save m \"DIR/models\"",
-                 error: "error: cannot save to 'DIR/models': cannot rename into place: is a directory; nothing was written",
+                 error: "error: cannot save to 'DIR/models': it is a folder, not a regular file; only a regular file is replaced; nothing was written",
                  files: ["models/readme": []]),
   ]
 }
