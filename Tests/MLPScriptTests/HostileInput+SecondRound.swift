@@ -3,7 +3,7 @@ import Foundation
 extension HostileInput {
   /// The rows issue 17 added: hostile numbers in options and files, empty and mismatched
   /// images, learning rates that would not survive a save. Each is in its section's table.
-  static let secondRound: [HostileInput] = secondRoundSizes + secondRoundDataFiles + secondRoundModelFiles
+  static let secondRound: [HostileInput] = secondRoundSizes + secondRoundText + secondRoundDataFiles + secondRoundModelFiles
 
   static let secondRoundSizes: [HostileInput] = [
     HostileInput(section: .sizes, what: "label column beyond 2⁶⁴", input: "load csv \"DIR/l.csv\" label=99999999999999999999",
@@ -32,6 +32,13 @@ extension HostileInput {
                  error: "error: lr must be at least 1e-30, not 1e-31"),
     HostileInput(section: .sizes, what: "a swept rate beyond Float32", input: "sweep m digits lr=0.1,1e31",
                  error: "error: lr must be at most 1e30, not 1e31"),
+  ]
+
+  static let secondRoundText: [HostileInput] = [
+    // H1: no "did you mean" table for a word far longer than any command (was a minute).
+    HostileInput(section: .text, what: "a 10 MiB word as a command", input: String(repeating: "x", count: 10 << 20),
+                 error: "error: unknown command '" + String(repeating: "x", count: 183) + "…"
+                   + String(repeating: "x", count: 39) + "'", shown: "xxx…` (10 MiB of x)`"),
   ]
 
   static let secondRoundDataFiles: [HostileInput] = [
