@@ -21,7 +21,7 @@ public struct Lesson: Sendable {
   ///
   /// - Throws: `file-error` when it cannot be read, else the first syntax error.
   public init(path: String) throws(Diagnostic) {
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     guard let data = FileManager.default.contents(atPath: expanded) else {
       let reason = FileManager.default.fileExists(atPath: expanded) ? "it is not readable" : "no such file"
       throw Diagnostic(.fileError, "cannot read '\(path)': \(reason)")

@@ -73,7 +73,7 @@ public final class Interpreter {
   /// UTF-8 become U+FFFD, as on standard input: harmless in a comment, an error with a caret
   /// in code.
   static func readScript(_ path: String) throws(Diagnostic) -> Source {
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
       throw Diagnostic(.fileError, "cannot read '\(path)': no such file")

@@ -9,7 +9,7 @@ extension ModelFile {
   /// The model in the file at `path`, checked whole before anything is built from it: the
   /// envelope, the version, the checksum, then every field and size.
   static func read(_ path: String, limits: Limits = .standard) throws(ModelFileError) -> Model {
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     var status = stat()
     guard stat(expanded, &status) == 0 else {
       throw .unreadable(errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased())

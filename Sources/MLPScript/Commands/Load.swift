@@ -139,7 +139,7 @@ extension CommandSpec {
     } ?? .last
     let fraction = try testFraction(default: nil, invocation)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     do throws(DatasetError) {
       let dataset = try CSVReader.read(expanded, label: label)
       guard let fraction else { return LoadedData(train: dataset, origin: .file(path)) }
@@ -162,7 +162,7 @@ extension CommandSpec {
       throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value)
     }
     let folder = try invocation.option("from").map { from throws(Diagnostic) in
-      (try invocation.convert.text(from, key: "from") as NSString).expandingTildeInPath
+      Paths.expandingTilde(try invocation.convert.text(from, key: "from"))
     }
     let relay = DownloadRelay(environment: invocation.environment)
     defer { relay.finish() }
