@@ -118,6 +118,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
   case raggedRow(expected: Int, found: Int)
   /// A feature field does not parse as a finite number.
   case notANumber(field: String)
+  /// A feature field is a number beyond Float32's range (1e39).
+  case outOfRange(field: String)
+  /// A feature field is nan or inf.
+  case notFinite(field: String)
   /// A line is longer than the reader accepts.
   case lineTooLong(limit: Int)
   /// A quoted field is not closed on its line.
@@ -139,6 +143,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
       return "expected \(expected) fields like the first row, found \(found)"
     case let .notANumber(field):
       return "'\(field)' is not a number"
+    case let .outOfRange(field):
+      return "'\(field)' is beyond the range of 32-bit floats (about ±3.4e38)"
+    case let .notFinite(field):
+      return "'\(field)' is not a finite number"
     case let .lineTooLong(limit):
       return "line longer than \(limit) bytes"
     case .unterminatedQuote:

@@ -22,10 +22,22 @@ extension ModelFile {
     guard Int(status.st_size) <= largestFile else {
       throw .unreadable("it is \(Limits.describe(bytes: Double(status.st_size))), larger than any model file")
     }
+    // Refused from its first bytes, before gigabytes are read: a model file is a JSON object.
+    guard startsLikeJSONObject(expanded) else { throw .notAModel }
     guard let data = FileManager.default.contents(atPath: expanded) else {
       throw .unreadable("it cannot be read")
     }
     return try decode(data, limits: limits)
+  }
+
+  /// Whether the first byte of the file at `path` that is not white space is `{`; a file
+  /// that cannot be opened passes (reading it then says why).
+  static func startsLikeJSONObject(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let start = (try? handle.read(upToCount: 4096)) ?? Data()
+    guard let first = start.first(where: { !$0.isWhitespace }) else { return start.count < 4096 }
+    return first == UInt8(ascii: "{")
   }
 
   /// The model in `data`, the bytes of a model file.

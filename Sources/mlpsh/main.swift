@@ -82,8 +82,12 @@ struct MLPShell: ParsableCommand {
       }
       try finish(interpreter.run(file: file))
     } else if isatty(STDIN_FILENO) == 0 {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      try finish(interpreter.run(script: Source(name: "<stdin>", text: String(decoding: data, as: UTF8.self))))
+      let source: Source
+      do throws(Diagnostic) { source = try Interpreter.readStandardInput() } catch {
+        sink.diagnostic(error)
+        throw ExitCode(66)
+      }
+      try finish(interpreter.run(script: source))
     } else {
       REPL(interpreter: interpreter, terminal: terminal).run()
       if let signal = Interrupts.endingSignal { throw ExitCode(128 + signal) }

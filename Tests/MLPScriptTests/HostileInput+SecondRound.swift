@@ -39,9 +39,39 @@ extension HostileInput {
     HostileInput(section: .text, what: "a 10 MiB word as a command", input: String(repeating: "x", count: 10 << 20),
                  error: "error: unknown command '" + String(repeating: "x", count: 183) + "…"
                    + String(repeating: "x", count: 39) + "'", shown: "xxx…` (10 MiB of x)`"),
+    // M5: characters that do not show, or reverse the line on screen, are named by code point.
+    HostileInput(section: .text, what: "a right-to-left override", input: "mlp [2,2] \u{202E} relu",
+                 error: "error: unexpected character U+202E", shown: "mlp [2,2] \\u{202E} relu"),
+    HostileInput(section: .text, what: "a zero-width space", input: "mlp [2,2]\u{200B}",
+                 error: "error: unexpected character U+200B", shown: "mlp [2,2]\\u{200B}"),
+    HostileInput(section: .text, what: "a byte-order mark inside a line", input: "mlp [2,2] \u{FEFF}",
+                 error: "error: unexpected character U+FEFF", shown: "mlp [2,2] \\u{FEFF}"),
+    // M6: expectations that could never fail, or never pass.
+    HostileInput(section: .text, what: "an expectation of empty text", input: "summary m\n# expect: \"\"",
+                 error: "error: an expectation of empty text checks nothing"),
+    HostileInput(section: .text, what: "a negative tolerance", input: "summary m\n# expect: parameters ≈ 650 ± -5",
+                 error: "error: a tolerance must be at least 0, not -5"),
+    // Cosmetic: names that `show` reads as keywords are not given to models.
+    HostileInput(section: .commands, what: "a model named like a keyword of show", input: "sample = mlp [2,2]",
+                 error: "error: 'sample' is a word 'show' reads, as in 'show sample'"),
+    HostileInput(section: .commands, what: "a feature beyond Float32", input: "predict m [" + Array(repeating: "1e308", count: 64).joined(separator: ",") + "]",
+                 error: "error: a feature must be within the range of 32-bit floats (about ±3.4e38), not 1e308",
+                 shown: "predict m [1e308,1e308,…] (64 of them)"),
+    HostileInput(section: .commands, what: "a figure into a folder", input: "plot m to=\"DIR/dir.svg\"",
+                 error: "error: cannot write 'DIR/dir.svg': it is a folder, not a regular file; only a regular file is replaced",
+                 files: ["dir.svg/readme": []]),
   ]
 
   static let secondRoundDataFiles: [HostileInput] = [
+    HostileInput(section: .dataFiles, what: "CSV: a number beyond Float32", input: "load csv \"DIR/data.csv\"",
+                 error: "error: 'DIR/data.csv', line 2, column 2: '1e39' is beyond the range of 32-bit floats (about ±3.4e38)",
+                 files: ["data.csv": Array("1,2,0\n3,1e39,1\n".utf8)]),
+    HostileInput(section: .dataFiles, what: "CSV: nan", input: "load csv \"DIR/data.csv\"",
+                 error: "error: 'DIR/data.csv', line 2, column 1: 'nan' is not a finite number",
+                 files: ["data.csv": Array("1,2,0\nnan,4,1\n".utf8)]),
+    HostileInput(section: .dataFiles, what: "a script larger than 16 MiB", input: "run \"DIR/big.mlp\"",
+                 error: "error: cannot read 'DIR/big.mlp': it is 16 MiB; a script is at most 16 MiB",
+                 files: ["big.mlp": Array(repeating: 0, count: (16 << 20) + 1)]),
     HostileInput(section: .dataFiles, what: "IDX: images of 0×0 pixels", input: "load mnist from=\"DIR\"",
                  error: "error: 'DIR/train-images-idx3-ubyte' describes no data: its header announces images of 0x0 pixels",
                  files: mnist { $0["train-images-idx3-ubyte"] = idx(magic: 0x803, sizes: [3, 0, 0], body: []) }),

@@ -191,7 +191,8 @@ extension CommandSpec {
     let name: String
     if invocation.bindingName != nil {
       name = try invocation.claimName(kind: model.kind, isModel: true)
-    } else if Parser.isIdentifier(stem) && CommandSpec.named(stem) == nil && invocation.session.datasets[stem] == nil {
+    } else if Parser.isIdentifier(stem) && CommandSpec.named(stem) == nil && !Invocation.keywords.contains(stem)
+                && invocation.session.datasets[stem] == nil {
       name = stem
     } else {
       name = invocation.session.freshName(for: model.kind)
