@@ -14,6 +14,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // System libraries, from Debian's -dev packages.
@@ -68,7 +69,7 @@ let package = Package(
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
     .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
-    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
+    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Snapshots"]),
     .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
     .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing"]),

@@ -16,13 +16,35 @@ extension ModelFile {
     if let seed = model["seed"] as? NSNumber, !fitsUInt64(seed) {
       return "'seed' is \(seed), which is not a whole number from 0 to \(UInt64.max)"
     }
+    let network = model["network"] as? [String: Any] ?? [:]
     for field in ["learningRate", "epsilon"] {
-      if let network = model["network"] as? [String: Any], let value = network[field] as? NSNumber,
-         !fitsFloat(value.doubleValue) {
+      if let value = network[field] as? NSNumber, !fitsFloat(value.doubleValue) {
         return "'network.\(field)' is \(value), which a 32-bit float cannot hold"
       }
     }
+    for (index, size) in ((network["layerSizes"] as? [Any]) ?? []).enumerated() {
+      if let size = size as? NSNumber, !fitsInt(size) {
+        return "'network.layerSizes' has \(size) at \(index + 1), which is not a whole number mlpsh can count"
+      }
+    }
+    let steps = ((root["history"] as? [String: Any])?["steps"] as? [[String: Any]]) ?? []
+    for (index, step) in steps.enumerated() {
+      if let seen = step["examplesSeen"] as? NSNumber, !fitsInt(seen) {
+        return "its history has \(seen) samples seen at iteration \(index + 1), not a whole number mlpsh can count"
+      }
+      for field in ["loss", "accuracy"] {
+        if let value = step[field] as? NSNumber, !fitsFloat(value.doubleValue) {
+          return "its history has a \(field) of \(value) at iteration \(index + 1), which a 32-bit float cannot hold"
+        }
+      }
+    }
     return nil
+  }
+
+  /// Whether `number` is a whole number an Int holds.
+  private static func fitsInt(_ number: NSNumber) -> Bool {
+    let value = number.doubleValue
+    return value >= -0x1p63 && value < 0x1p63 && value.rounded() == value
   }
 
   /// Whether `number` is a whole number a UInt64 holds.

@@ -109,6 +109,8 @@ extension ModelFile {
       let parent = path(context)
       return "'\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)' is missing"
     case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?, let .dataCorrupted(context)?:
+      // At no path: the envelope decoded, so the JSON is whole; a number is out of range.
+      guard !path(context).isEmpty else { return "one of its numbers does not fit its field" }
       return "'\(path(context))' has the wrong type"
     default:
       return "it cannot be decoded"
