@@ -58,6 +58,24 @@ import Testing
     #expect(String(decoding: reported, as: UTF8.self) == "error: cannot write to standard output: no space left on device\n")
   }
 
+  /// Cosmetic: `~` in a path is `$HOME`, as in every shell, not the account's folder.
+  @Test func aTildeFollowsHOME() throws {
+    let home = try folder()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: PseudoTerminal.binary)
+    process.arguments = ["-c", "m = mlp [2,2]; save m \"~/m.json\"; load \"~/m.json\""]
+    var environment = ProcessInfo.processInfo.environment
+    environment["HOME"] = home
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(FileManager.default.fileExists(atPath: home + "/m.json"))
+  }
+
   /// H2: a FIFO as the history file is named and left alone; the shell starts.
   @Test func aFIFOAsTheHistoryFileIsNamedAndTheShellStarts() throws {
     let folder = try folder()
