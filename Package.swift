@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // HMAC-SHA256 for the Jupyter kernel's message signatures.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // System libraries, from Debian's -dev packages.
@@ -82,7 +83,7 @@ let package = Package(
     .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
     .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
     .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
-    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript"], exclude: ["Snapshots"]),
+    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Snapshots"]),
     .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
     .testTarget(name: "MLPKernelTests", dependencies: ["MLPKernel", "MLPScript"]),
     .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),

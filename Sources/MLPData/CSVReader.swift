@@ -98,8 +98,12 @@ public enum CSVReader {
             labels.append(text)
           } else {
             guard let value = scanner.number(field) else {
-              throw .malformedCSV(path: path, line: row.line, column: column + 1,
-                                  problem: .notANumber(field: scanner.text(field)))
+              let text = scanner.text(field)
+              // 1e39 is a number, just not one a Float32 holds; nan and inf are not finite.
+              let wide = Double(text.trimmingCharacters(in: .whitespaces))
+              let problem: CSVProblem = wide.map { $0.isFinite ? .outOfRange(field: text) : .notFinite(field: text) }
+                ?? .notANumber(field: text)
+              throw .malformedCSV(path: path, line: row.line, column: column + 1, problem: problem)
             }
             features.append(value)
           }

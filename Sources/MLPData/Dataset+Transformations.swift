@@ -32,6 +32,13 @@ extension Dataset {
         values.update(repeating: 0)
         return
       }
+      guard width.isFinite else {
+        // A range wider than Float holds (features near ±3e38): mapped in Double, whose
+        // range has room, rather than divided by infinity into NaN.
+        let (low, wide) = (Double(offset), Double(range.upperBound) - Double(offset))
+        for i in values.indices { values[i] = Float((Double(values[i]) - low) / wide) }
+        return
+      }
       for i in values.indices {
         values[i] = (values[i] - offset) / width
       }

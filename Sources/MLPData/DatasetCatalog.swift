@@ -89,6 +89,11 @@ public struct DatasetCatalog: Sendable {
     }
     let train = try results[0]!.get()
     let test = try results[1]!.get()
+    // A model learns one size of image: a test set of another size is refused here, where
+    // its files can be named, not later by a model that does not fit it.
+    if let trainShape = train.imageShape, let testShape = test.imageShape, trainShape != testShape {
+      throw .shapeMismatch(trainPath: parts[0].images, train: trainShape, testPath: parts[1].images, test: testShape)
+    }
     return LoadedData(train: train, test: test, origin: origin)
   }
 

@@ -22,6 +22,14 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
   case truncated(path: String, expectedBytes: Int, foundBytes: Int)
   /// The file (after gunzip) goes on past the size its header announces.
   case trailingData(path: String, expectedBytes: Int, foundBytes: Int)
+  /// An IDX header that announces more than mlpsh reads from one file.
+  case announcedTooLarge(path: String, announcedBytes: Int, limit: Int)
+  /// A file, or its inflated content, larger than mlpsh reads (`FileBytes.largestContent`).
+  case contentTooLarge(path: String, limit: Int)
+  /// An IDX header that describes no data: images of no pixels, or no samples.
+  case badHeader(path: String, reason: String)
+  /// Training and test images of different sizes.
+  case shapeMismatch(trainPath: String, train: ImageShape, testPath: String, test: ImageShape)
   /// The images and labels files hold different numbers of samples.
   case countMismatch(imagesPath: String, images: Int, labelsPath: String, labels: Int)
   /// A label is not one of the data set's classes.
@@ -66,6 +74,14 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
       return "'\(path)' is truncated: its header announces \(expected) bytes but it has \(found)"
     case let .trailingData(path, expected, found):
       return "'\(path)' has \(found - expected) bytes past the \(expected) its header announces"
+    case let .announcedTooLarge(path, announced, limit):
+      return "'\(path)' announces \(announced) bytes; mlpsh reads at most \(limit) from one data file"
+    case let .contentTooLarge(path, limit):
+      return "'\(path)' holds more than the \(limit) bytes mlpsh reads from one data file"
+    case let .badHeader(path, reason):
+      return "'\(path)' describes no data: \(reason)"
+    case let .shapeMismatch(trainPath, train, testPath, test):
+      return "'\(trainPath)' holds images of \(train) pixels but '\(testPath)' holds images of \(test)"
     case let .countMismatch(imagesPath, images, labelsPath, labels):
       return "'\(imagesPath)' has \(images) images but '\(labelsPath)' has \(labels) labels"
     case let .labelOutOfRange(path, index, label, classCount):
@@ -102,6 +118,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
   case raggedRow(expected: Int, found: Int)
   /// A feature field does not parse as a finite number.
   case notANumber(field: String)
+  /// A feature field is a number beyond Float32's range (1e39).
+  case outOfRange(field: String)
+  /// A feature field is nan or inf.
+  case notFinite(field: String)
   /// A line is longer than the reader accepts.
   case lineTooLong(limit: Int)
   /// A quoted field is not closed on its line.
@@ -123,6 +143,10 @@ public enum CSVProblem: Equatable, Sendable, CustomStringConvertible {
       return "expected \(expected) fields like the first row, found \(found)"
     case let .notANumber(field):
       return "'\(field)' is not a number"
+    case let .outOfRange(field):
+      return "'\(field)' is beyond the range of 32-bit floats (about ±3.4e38)"
+    case let .notFinite(field):
+      return "'\(field)' is not a finite number"
     case let .lineTooLong(limit):
       return "line longer than \(limit) bytes"
     case .unterminatedQuote:

@@ -24,14 +24,21 @@ enum Gzip {
   /// - Parameters:
   ///   - compressed: the whole gzip file.
   ///   - path: the file's path, for errors.
-  /// - Throws: `DatasetError.badGzip` for a corrupt or truncated input.
-  static func inflate(_ compressed: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
-    if let content = inflateSingleMember(compressed) { return content }
-    let reader = try GzipReader(compressed, path: path)
-    var output = try reader.readChunk(capacity: reader.announcedSize + 1)
-    while !reader.isAtEnd {
-      output.append(contentsOf: try reader.readChunk(capacity: max(1 << 20, output.count / 2)))
+  ///   - limit: the most content to inflate; a stream that holds more (a gzip bomb) stops
+  ///     there, having used no more memory than that.
+  /// - Throws: `DatasetError.badGzip` for a corrupt or truncated input, `.contentTooLarge`
+  ///   past `limit`.
+  static func inflate(_ compressed: [UInt8], path: String, limit: Int = FileBytes.largestContent) throws(DatasetError) -> [UInt8] {
+    if let size = announcedSize(compressed), size <= limit, let content = inflateSingleMember(compressed) {
+      return content
     }
+    let reader = try GzipReader(compressed, path: path)
+    var output = try reader.readChunk(capacity: min(reader.announcedSize, limit) + 1)
+    while !reader.isAtEnd {
+      guard output.count <= limit else { throw .contentTooLarge(path: path, limit: limit) }
+      output.append(contentsOf: try reader.readChunk(capacity: min(max(1 << 20, output.count / 2), limit + 1 - output.count + 1)))
+    }
+    guard output.count <= limit else { throw .contentTooLarge(path: path, limit: limit) }
     return output
   }
 }

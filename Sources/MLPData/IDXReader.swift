@@ -35,7 +35,7 @@ public enum IDXReader {
     let header = try readHeader(stream, magic: imagesMagic, dimensions: 3)
     let shape = ImageShape(rows: header.sizes[1], columns: header.sizes[2])
     let total = header.elements
-    let storage = stream.withNext(total) { bytes in
+    let storage = try stream.withNext(total) { bytes in
       var floats = prepared?.take(bytes.count)
         ?? [Float](unsafeUninitializedCapacity: bytes.count) { _, initialized in initialized = bytes.count }
       floats.withUnsafeMutableBufferPointer { convertInParallel(bytes, into: $0) }
@@ -69,7 +69,7 @@ public enum IDXReader {
   public static func readLabels(at path: String) throws(DatasetError) -> [Int] {
     let stream = try ContentStream(path: path)
     let header = try readHeader(stream, magic: labelsMagic, dimensions: 1)
-    let bytes = stream.read(count: header.elements)
+    let bytes = try stream.read(count: header.elements)
     try checkEnd(stream, header: header, read: bytes.count)
     return bytes.map { Int($0) }
   }
@@ -113,7 +113,7 @@ public enum IDXReader {
   static func readHeader(_ stream: ContentStream, magic: UInt32, dimensions: Int) throws(DatasetError) -> Header {
     let path = stream.path
     let length = 4 + 4 * dimensions
-    let magicBytes = stream.read(count: 4)
+    let magicBytes = try stream.read(count: 4)
     guard magicBytes.count == 4 else {
       throw .truncated(path: path, expectedBytes: length, foundBytes: magicBytes.count)
     }
@@ -121,7 +121,7 @@ public enum IDXReader {
     guard found == magic else {
       throw .badMagic(path: path, expected: magic, found: found)
     }
-    let sizeBytes = stream.read(count: 4 * dimensions)
+    let sizeBytes = try stream.read(count: 4 * dimensions)
     guard sizeBytes.count == 4 * dimensions else {
       throw .truncated(path: path, expectedBytes: length, foundBytes: 4 + sizeBytes.count)
     }
@@ -130,13 +130,23 @@ public enum IDXReader {
     for size in sizes {
       let (product, overflow) = elements.multipliedReportingOverflow(by: size)
       guard !overflow else {
-        throw .truncated(path: path, expectedBytes: .max, foundBytes: length + stream.skipToEnd())
+        throw .truncated(path: path, expectedBytes: .max, foundBytes: length + (try stream.skipToEnd()))
       }
       elements = product
     }
     // More than the file can hold is a truncation, found before allocating for it.
     if elements > stream.contentBound - length {
-      throw .truncated(path: path, expectedBytes: length + elements, foundBytes: length + stream.skipToEnd())
+      throw .truncated(path: path, expectedBytes: length + elements, foundBytes: length + (try stream.skipToEnd()))
+    }
+    // Before a byte of it is inflated or allocated: a header is a promise from the file.
+    guard elements <= FileBytes.largestContent else {
+      throw .announcedTooLarge(path: path, announcedBytes: length + elements, limit: FileBytes.largestContent)
+    }
+    // A data set of no samples, or of images without pixels, is nothing to learn from, and
+    // every later step (a sample's picture, a model's input count) would divide by it.
+    if sizes[0] == 0 { throw .badHeader(path: path, reason: "its header announces no samples") }
+    if dimensions == 3 && (sizes[1] == 0 || sizes[2] == 0) {
+      throw .badHeader(path: path, reason: "its header announces images of \(sizes[1])x\(sizes[2]) pixels")
     }
     return Header(sizes: sizes, length: length, elements: elements)
   }
@@ -147,7 +157,10 @@ public enum IDXReader {
     guard read == header.elements else {
       throw .truncated(path: stream.path, expectedBytes: expected, foundBytes: header.length + read)
     }
-    let extra = stream.skipToEnd()
+    let extra = try stream.skipToEnd()
+    guard extra < FileBytes.largestContent else {
+      throw .contentTooLarge(path: stream.path, limit: FileBytes.largestContent)
+    }
     guard extra == 0 else {
       throw .trailingData(path: stream.path, expectedBytes: expected, foundBytes: expected + extra)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MLPScript
 
 /// The formats a lesson exports to, chosen by the file's extension.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -48,7 +49,7 @@ public enum Exporter {
   @discardableResult
   public static func write(_ run: LessonRun, to path: String, generator: String = "mlpsh") throws(ExportError) -> [String] {
     guard let format = ExportFormat(path: path) else { throw .unknownFormat(path: path) }
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     switch format {
     case .html:
       try write(HTMLExport(run: run, generator: generator).document(), to: expanded, shown: path)
@@ -82,10 +83,11 @@ public enum Exporter {
   }
 
   private static func write(_ text: String, to path: String, shown: String) throws(ExportError) {
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    // Through AtomicFile, as `save` writes: never over a FIFO, a device or a read-only file.
+    do throws(AtomicFile.WriteError) {
+      try AtomicFile.write(Data(text.utf8), to: path)
     } catch {
-      throw .cannotWrite(path: shown, reason: reason(error))
+      throw .cannotWrite(path: shown, reason: error.description)
     }
   }
 

@@ -21,15 +21,8 @@ public struct Lesson: Sendable {
   ///
   /// - Throws: `file-error` when it cannot be read, else the first syntax error.
   public init(path: String) throws(Diagnostic) {
-    let expanded = (path as NSString).expandingTildeInPath
-    guard let data = FileManager.default.contents(atPath: expanded) else {
-      let reason = FileManager.default.fileExists(atPath: expanded) ? "it is not readable" : "no such file"
-      throw Diagnostic(.fileError, "cannot read '\(path)': \(reason)")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw Diagnostic(.fileError, "cannot read '\(path)': it is not UTF-8 text")
-    }
-    try self.init(source: Source(name: path, text: text))
+    // Read as scripts are (bounded, a BOM left out, bytes that are not UTF-8 shown as U+FFFD).
+    try self.init(source: Interpreter.readScript(path))
   }
 
   public var source: Source { script.source }

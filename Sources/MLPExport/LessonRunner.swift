@@ -16,11 +16,14 @@ public final class LessonRunner {
   /// on to `forward` as well as keeping it.
   public init(
     lesson: Lesson, session: Session = Session(), style: OutputStyle = .plain, forwardingTo forward: OutputSink? = nil,
-    shouldStop: @escaping @Sendable () -> Bool = { false }
+    shouldStop: @escaping @Sendable () -> Bool = { false }, stopReason: @escaping @Sendable () -> String = { "Ctrl-C" }
   ) {
     self.lesson = lesson
     sink = CapturingSink(forwardingTo: forward)
-    interpreter = Interpreter(session: session, environment: Environment(sink: sink, style: style, shouldStop: shouldStop))
+    var environment = Environment(sink: sink, style: style, shouldStop: shouldStop)
+    // What stopped a run ("SIGTERM"), for "stopped … (SIGTERM)" rather than always Ctrl-C.
+    environment.stopReason = stopReason
+    interpreter = Interpreter(session: session, environment: environment)
   }
 
   /// Whether a cell has run `quit`.

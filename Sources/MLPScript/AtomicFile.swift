@@ -6,17 +6,23 @@ import Foundation
 /// flushed too, so the rename itself survives a power cut. `rename` replaces a name in one
 /// step, so a reader sees the old file or the new one, never a mix.
 ///
+/// Only a regular file (or a missing one) is replaced, and it keeps its permissions and
+/// owner: `rename` would put a regular file in the place of a FIFO or a device (run as root,
+/// `save m "/dev/null"` replaced the system's /dev/null) and give a private 0600 file the
+/// default 0644. A read-only file is refused, as `cp` and editors refuse it. A symbolic link
+/// is followed: the file it points to is replaced, the link stays.
+///
 /// The temporary file is `.NAME.tmp-PID-RANDOM` beside the target. It is removed when
 /// anything fails; only a process killed between its creation and the rename (SIGKILL, a
 /// power cut) can leave one behind, and the real file is then untouched.
-enum AtomicFile {
+public enum AtomicFile {
   /// Why a write failed: the step and the system's reason.
-  struct WriteError: Error, Equatable, CustomStringConvertible {
-    var step: String
+  public struct WriteError: Error, Equatable, CustomStringConvertible {
+    public var step: String
     /// The system's error number; `nil` when the path itself is wrong.
-    var code: Int32?
+    public var code: Int32?
 
-    var description: String {
+    public var description: String {
       guard let code else { return step }
       return "\(step): \(String(cString: strerror(code)).lowercased())"
     }
@@ -38,21 +44,21 @@ enum AtomicFile {
   ///
   /// - Parameter writeChunk: writes bytes to a descriptor, as `write(2)` does; tests pass one
   ///   that fails part-way to play a full disk.
-  static func write(
+  public static func write(
     _ data: Data, to path: String,
     writeChunk: (Int32, UnsafeRawPointer, Int) -> Int = { descriptor, bytes, count in
       Foundation.write(descriptor, bytes, count)
     }
   ) throws(WriteError) {
-    guard let (folder, name) = split(path) else {
-      throw WriteError(step: path.isEmpty ? "the file name is empty" : "it names a folder, not a file")
-    }
+    let target = try Target(path)
+    let (folder, name) = (target.folder, target.name)
+    let path = target.path
     let temporary = folder + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
 
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw WriteError(step: "cannot create a file in '\(folder)'", code: errno) }
-    var failure: WriteError? = nil
-    data.withUnsafeBytes { buffer in
+    var failure: WriteError? = target.keepOwnership(of: descriptor)
+    if failure == nil { data.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count, let base = buffer.baseAddress {
         let written = writeChunk(descriptor, base + offset, min(buffer.count - offset, 1 << 20))
@@ -67,7 +73,7 @@ enum AtomicFile {
         }
         offset += written
       }
-    }
+    } }
     if failure == nil && fsync(descriptor) != 0 { failure = WriteError(step: "cannot flush to disk", code: errno) }
     if close(descriptor) != 0 && failure == nil { failure = WriteError(step: "cannot close", code: errno) }
     if failure == nil && rename(temporary, path) != 0 { failure = WriteError(step: "cannot rename into place", code: errno) }

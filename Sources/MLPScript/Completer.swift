@@ -64,7 +64,7 @@ public enum Completer {
     let slash = typed.lastIndex(of: "/")
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let stem = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-    let directory = folder.isEmpty ? "." : (folder as NSString).expandingTildeInPath
+    let directory = folder.isEmpty ? "." : Paths.expandingTilde(folder)
     guard let entries = try? fileManager.contentsOfDirectory(atPath: directory) else { return [] }
     return entries.filter { $0.hasPrefix(stem) && (stem.hasPrefix(".") || !$0.hasPrefix(".")) }
       .sorted()

@@ -39,10 +39,13 @@ public struct DiagnosticRenderer: Sendable {
     lines.append(gutter + paint("-->", Style.blue) + " \(source.name):\(location)")
     lines.append(paint(number + " |", Style.blue) + (lineText.isEmpty ? "" : " " + lineText))
 
-    let visible = max(min(range.end, shown.end) - range.start, 1)
+    // Counted in terminal columns, not scalars: a CJK character takes two.
+    let underlined = Self.printable(source.text(in: SourceRange(start: range.start, end: min(range.end, shown.end))))
+    let visible = max(underlined.columns, 1)
     var marker = "^" + String(repeating: "~", count: visible - 1)
     marker = paint(marker, severityStyle(diagnostic.severity))
-    let indent = String(repeating: " ", count: range.start - shown.start + lead.count)
+    let before = Self.printable(source.text(in: SourceRange(start: shown.start, end: range.start)))
+    let indent = String(repeating: " ", count: before.columns + lead.count)
     var caretLine = paint(gutter + " |", Style.blue) + " " + indent + marker
     if let hint { caretLine += " " + paint(hint, severityStyle(diagnostic.severity)) }
     lines.append(caretLine)
@@ -75,14 +78,15 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// `text` with tabs as spaces and every other control character (escape sequences, NUL,
-  /// DEL) as U+FFFD, one scalar for one so that the caret stays aligned: a script cannot
-  /// drive the terminal through its own error messages.
+  /// DEL) and hidden character (U+202E, which reverses the rest of a line on screen; a
+  /// zero-width space) as U+FFFD, one scalar for one so that the caret stays aligned: a
+  /// script cannot drive or disguise the terminal through its own error messages.
   public static func printable(_ text: String) -> String {
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if scalar == "\t" {
         result.append(" ")
-      } else if scalar.properties.generalCategory == .control {
+      } else if scalar.isHiddenOrControl {
         result.append("\u{FFFD}")
       } else {
         result.append(scalar)

@@ -34,7 +34,7 @@ extension Invocation {
     guard let folder = session.settings.plotFolder else { return }
     let number = session.counters["figure", default: 0] + 1
     session.counters["figure"] = number
-    let expanded = (folder as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(folder)
     do {
       try FileManager.default.createDirectory(atPath: expanded, withIntermediateDirectories: true)
     } catch {
@@ -48,10 +48,11 @@ extension Invocation {
   }
 
   private func write(_ figure: Figure, to path: String, at range: SourceRange?) throws(Diagnostic) {
-    do throws(PlotError) {
-      try figure.writeSVG(to: (path as NSString).expandingTildeInPath)
+    // Through AtomicFile, as `save` writes: never over a FIFO, a device or a read-only file.
+    do throws(AtomicFile.WriteError) {
+      try AtomicFile.write(Data(figure.svg().utf8), to: Paths.expandingTilde(path))
     } catch {
-      throw self.error(.fileError, "\(error)", at: range)
+      throw self.error(.fileError, "cannot write '\(path)': \(error)", at: range)
     }
   }
 

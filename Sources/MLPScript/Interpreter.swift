@@ -76,25 +76,6 @@ public final class Interpreter {
     }
   }
 
-  /// The text of the script at `path`, as a `Source` named by the path. Bytes that are not
-  /// UTF-8 become U+FFFD, as on standard input: harmless in a comment, an error with a caret
-  /// in code.
-  static func readScript(_ path: String) throws(Diagnostic) -> Source {
-    let expanded = (path as NSString).expandingTildeInPath
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
-      throw Diagnostic(.fileError, "cannot read '\(path)': no such file")
-    }
-    // An empty script is not read (Foundation leaks its buffer reading an empty file).
-    if !isFolder.boolValue, (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) == 0 {
-      return Source(name: path, text: "")
-    }
-    guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: expanded) else {
-      throw Diagnostic(.fileError, "cannot read '\(path)': \(isFolder.boolValue ? "it is a folder" : "it cannot be read")")
-    }
-    return Source(name: path, text: String(decoding: data, as: UTF8.self))
-  }
-
   // MARK: - Executing
 
   /// Runs `statements` from `source` against `session`, stopping at the first error.

@@ -63,6 +63,10 @@ extension Invocation {
     return (current, data)
   }
 
+  /// Words commands read as keywords (`show sample 3`, `show settings`): a model of that
+  /// name would be shadowed by them, so none is given it.
+  static let keywords: Set<String> = ["settings", "models", "data", "weights", "sample"]
+
   /// The name for what this command makes: the one bound with `name =`, or a fresh one
   /// such as `mlp2`. A bound name may replace a value of the same sort, not of the other
   /// sort, and may not be a command's name.
@@ -71,6 +75,10 @@ extension Invocation {
     let name = binding.text
     if CommandSpec.named(name) != nil {
       throw error(.cannotBind, "'\(name)' is a command", at: binding.range,
+                  hint: "choose another name, such as '\(name)1'")
+    }
+    if Self.keywords.contains(name) {
+      throw error(.cannotBind, "'\(name)' is a word 'show' reads, as in 'show \(name)'", at: binding.range,
                   hint: "choose another name, such as '\(name)1'")
     }
     if isModel && session.datasets[name] != nil {

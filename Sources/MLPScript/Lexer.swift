@@ -76,11 +76,12 @@ public struct Lexer {
       var shown = "'\(Character(first))'"
       if first == "'" { hint = "strings are written in double quotes" }
       if first == "-" { hint = "options are written key=value, without dashes" }
-      if first.properties.generalCategory == .control || first == "\u{FFFD}" {
-        // Named by code point: the character itself would not show, or would drive the terminal.
-        let hex = String(first.value, radix: 16, uppercase: true)
-        shown = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      if first.isHiddenOrControl || first == "\u{FFFD}" {
+        // Named by code point: the character itself would not show, would reverse the line
+        // (U+202E), or would drive the terminal.
+        shown = first.codePoint
         if first == "\u{FFFD}" { hint = "this is not UTF-8 text; mlpsh reads scripts as UTF-8" }
+        if first.properties.generalCategory == .format { hint = "an invisible character: delete it and retype the text around it" }
       }
       throw Diagnostic(.unexpectedCharacter, "unexpected character \(shown)",
                        at: SourceRange(start: start, end: start + 1), in: source, hint: hint)

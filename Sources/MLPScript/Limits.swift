@@ -43,7 +43,7 @@ public struct Limits: Sendable, Equatable {
   public static func parameterCount(layerSizes sizes: [Int]) -> Int? {
     var total = 0
     for (inputs, outputs) in zip(sizes, sizes.dropFirst()) {
-      guard let layer = product(outputs, inputs + 1), let sum = sum(total, layer) else { return nil }
+      guard let fanIn = sum(inputs, 1), let layer = product(outputs, fanIn), let sum = sum(total, layer) else { return nil }
       total = sum
     }
     return total

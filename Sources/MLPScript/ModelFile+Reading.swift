@@ -9,7 +9,7 @@ extension ModelFile {
   /// The model in the file at `path`, checked whole before anything is built from it: the
   /// envelope, the version, the checksum, then every field and size.
   static func read(_ path: String, limits: Limits = .standard) throws(ModelFileError) -> Model {
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     var status = stat()
     guard stat(expanded, &status) == 0 else {
       throw .unreadable(errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased())
@@ -22,10 +22,22 @@ extension ModelFile {
     guard Int(status.st_size) <= largestFile else {
       throw .unreadable("it is \(Limits.describe(bytes: Double(status.st_size))), larger than any model file")
     }
+    // Refused from its first bytes, before gigabytes are read: a model file is a JSON object.
+    guard startsLikeJSONObject(expanded) else { throw .notAModel }
     guard let data = FileManager.default.contents(atPath: expanded) else {
       throw .unreadable("it cannot be read")
     }
     return try decode(data, limits: limits)
+  }
+
+  /// Whether the first byte of the file at `path` that is not white space is `{`; a file
+  /// that cannot be opened passes (reading it then says why).
+  static func startsLikeJSONObject(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let start = (try? handle.read(upToCount: 4096)) ?? Data()
+    guard let first = start.first(where: { !$0.isWhitespace }) else { return start.count < 4096 }
+    return first == UInt8(ascii: "{")
   }
 
   /// The model in `data`, the bytes of a model file.
@@ -33,7 +45,8 @@ extension ModelFile {
     guard data.contains(where: { !$0.isWhitespace }) else { throw .empty }
     struct Envelope: Decodable {
       var format: String?
-      var version: Int?
+      // A Double, so that a version of 2.5 is named rather than taken for broken JSON.
+      var version: Double?
     }
     let decoder = JSONDecoder()
     guard let envelope = try? decoder.decode(Envelope.self, from: data) else {
@@ -41,7 +54,10 @@ extension ModelFile {
       let start = String(decoding: data.prefix(200), as: UTF8.self)
       throw start.contains("\"\(format)\"") ? .incomplete : .notAModel
     }
-    guard envelope.format == format, let version = envelope.version else { throw .notAModel }
+    guard envelope.format == format, let written = envelope.version else { throw .notAModel }
+    guard let version = Int(exactly: written) else { throw .invalid("its version \(written) is not a whole number") }
+    // The checksum before the version: a damaged version digit is damage, not a newer mlpsh.
+    if version >= 2 { try verifyChecksum(data) }
     switch version {
     case 1:
       do {
@@ -52,7 +68,6 @@ extension ModelFile {
         throw .invalid(reason(error))
       }
     case 2:
-      try verifyChecksum(data)
       struct Whole: Decodable {
         var model: ModelFile
         var history: TrainingHistory?
@@ -63,7 +78,7 @@ extension ModelFile {
         file = whole.model
         file.history = whole.history
       } catch {
-        throw .invalid(reason(error))
+        throw .invalid(outOfRangeField(in: data) ?? reason(error))
       }
       return try file.model(limits: limits)
     case ...0:
@@ -94,6 +109,8 @@ extension ModelFile {
       let parent = path(context)
       return "'\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)' is missing"
     case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?, let .dataCorrupted(context)?:
+      // At no path: the envelope decoded, so the JSON is whole; a number is out of range.
+      guard !path(context).isEmpty else { return "one of its numbers does not fit its field" }
       return "'\(path(context))' has the wrong type"
     default:
       return "it cannot be decoded"
@@ -117,10 +134,12 @@ extension ModelFile {
         throw .badArray("network.parameters", type: "Float32")
       }
       try Self.check(layerSizes: network.layerSizes, parameters: parameters.count, limits: limits)
-      guard network.learningRate > 0, network.learningRate.isFinite, network.epsilon > 0, network.epsilon.isFinite else {
-        throw .invalid("its learning rate or epsilon is not a positive number")
+      try Self.check(learningRate: network.learningRate)
+      guard network.epsilon > 0, network.epsilon < 1 else {
+        throw .invalid("its epsilon \(network.epsilon) is not between 0 and 1")
       }
       let history = history ?? TrainingHistory()
+      try Self.check(history: history)
       let built = MultilayerPerceptron(
         layerSizes: network.layerSizes, activation: activation, learningRate: network.learningRate,
         epsilon: network.epsilon, parameters: parameters, history: history)
@@ -140,8 +159,12 @@ extension ModelFile {
       guard let accuracies = Self.values(perceptron.epochAccuracies, as: Double.self) else {
         throw .badArray("perceptron.epochAccuracies", type: "Float64")
       }
-      guard perceptron.learningRate > 0, perceptron.learningRate.isFinite else {
-        throw .invalid("its learning rate is not a positive number")
+      try Self.check(learningRate: perceptron.learningRate)
+      if let index = weights.firstIndex(where: { !$0.isFinite }) {
+        throw .invalid("its weight \(index + 1) is \(weights[index])")
+      }
+      guard bias[0].isFinite, accuracies.allSatisfy({ (0 ... 1).contains($0) }) else {
+        throw .invalid("its bias or an epoch's accuracy is not a finite number in range")
       }
       return .perceptron(PerceptronModel(
         perceptron: Perceptron(weights: weights, bias: bias[0], rule: rule), learningRate: perceptron.learningRate,

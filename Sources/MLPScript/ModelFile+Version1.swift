@@ -27,6 +27,10 @@ struct ModelFileVersion1: Decodable {
       guard let activation else { throw .missing("activation") }
       guard let parameters else { throw .missing("parameters") }
       try ModelFile.check(layerSizes: layerSizes, parameters: parameters.count, limits: limits)
+      // The same bounds as version 2: a version-1 file is no more trusted.
+      try ModelFile.check(learningRate: learningRate)
+      if let epsilon, !(epsilon > 0 && epsilon < 1) { throw .invalid("its epsilon \(epsilon) is not between 0 and 1") }
+      try ModelFile.check(history: history ?? TrainingHistory())
       let network = MultilayerPerceptron(
         layerSizes: layerSizes, activation: activation, learningRate: Float(learningRate),
         epsilon: epsilon ?? 1e-6, parameters: parameters, history: history ?? TrainingHistory())
@@ -34,6 +38,8 @@ struct ModelFileVersion1: Decodable {
     case "perceptron":
       guard let weights, !weights.isEmpty else { throw .missing("weights") }
       guard let bias else { throw .missing("bias") }
+      try ModelFile.check(learningRate: learningRate)
+      guard weights.count < limits.parameters else { throw .tooLarge(parameters: weights.count + 1, limit: limits.parameters) }
       let perceptron = Perceptron(weights: weights, bias: bias, rule: rule ?? .notebook)
       return .perceptron(PerceptronModel(perceptron: perceptron, learningRate: learningRate, seed: seed,
                                          epochAccuracies: epochAccuracies ?? []))

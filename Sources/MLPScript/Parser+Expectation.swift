@@ -25,7 +25,13 @@ extension Parser {
                   hint: "such as '# expect: test accuracy ≈ 0.92 ± 0.03' or '# expect: \"text\"'")
     }
     if first == "\"" {
+      let textStart = scanner.position
       let text = try scanner.quoted(parser: self)
+      guard !text.isEmpty else {
+        // Every output "contains" nothing: such a check could never fail.
+        throw error(.malformedExpectation, "an expectation of empty text checks nothing",
+                    at: SourceRange(start: textStart, end: scanner.position), hint: "quote text the command prints, such as \"saved m\"")
+      }
       try scanner.requireEnd(parser: self)
       return Expectation(quantity: nil, check: .contains(text), range: comment.range)
     }
@@ -58,7 +64,12 @@ extension Parser {
       scanner.skipSpaces()
       if scanner.consume("±") || scanner.consume("+-") {
         scanner.skipSpaces()
+        let toleranceStart = scanner.position
         let (tolerance, _) = try scanner.number(parser: self, after: "±")
+        guard tolerance >= 0 else {
+          throw error(.malformedExpectation, "a tolerance must be at least 0, not \(source.text(in: SourceRange(start: toleranceStart, end: scanner.position)))",
+                      at: SourceRange(start: toleranceStart, end: scanner.position), hint: "± 0.03 allows 0.03 either side")
+        }
         check = .approximately(value, tolerance: tolerance)
       } else {
         check = .approximately(value, tolerance: halfUnit)

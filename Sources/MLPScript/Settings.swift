@@ -53,7 +53,7 @@ public struct SettingSpec: Sendable {
     SettingSpec(key: "lr", kind: .number, summary: "learning rate of new networks",
                 read: { format($0.learningRate) },
                 write: { settings, value, convert throws(Diagnostic) in
-                  settings.learningRate = try convert.positiveNumber(value, key: "lr")
+                  settings.learningRate = try convert.learningRate(value)
                 },
                 restore: { $0.learningRate = Settings().learningRate }),
     SettingSpec(key: "batch", kind: .integer, summary: "samples per mini-batch",

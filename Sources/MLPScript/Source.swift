@@ -55,8 +55,13 @@ public struct Source: Sendable {
   /// `lineStarts[i]` is the position of the first scalar of line `i + 1`.
   public let lineStarts: [Int]
 
+  /// A source named `name` holding `text`, read as editors write scripts: a leading
+  /// byte-order mark (U+FEFF, which Windows editors put first) is left out, and a lone
+  /// carriage return (old Mac line endings) ends a line as a newline does.
   public init(name: String, text: String) {
     self.name = name
+    var text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+    if text.unicodeScalars.contains("\r") { text = Self.endingLinesAtLoneCarriageReturns(text) }
     self.text = text
     scalars = Array(text.unicodeScalars)
     var starts = [0]
@@ -64,6 +69,17 @@ public struct Source: Sendable {
       starts.append(index + 1)
     }
     lineStarts = starts
+  }
+
+  /// `text` with each carriage return not followed by a newline made a newline.
+  static func endingLinesAtLoneCarriageReturns(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var result = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      let isLone = scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")
+      result.append(isLone ? "\n" : scalar)
+    }
+    return String(result)
   }
 
   /// The number of lines; a final newline does not open another line.

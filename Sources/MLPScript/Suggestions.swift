@@ -25,17 +25,26 @@ enum Suggestions {
   /// The candidate closest to `name`, if it is close enough to be a likely typo: at most
   /// one edit for names of up to four characters, two for longer ones, or `name` is a
   /// prefix of exactly one candidate. Ties go to the candidate listed first.
+  ///
+  /// Names much longer than any candidate get no suggestion: their distance is more than
+  /// the limit whatever they hold, and the table behind it grows with the name's length (a
+  /// 10 MB word took a minute).
   static func closest(to name: String, among candidates: [String]) -> String? {
+    guard name.utf8.count <= longestSuggested else { return nil }
     let limit = name.count <= 4 ? 1 : 2
+    let lowered = name.lowercased()
     var best: (candidate: String, distance: Int)? = nil
-    for candidate in candidates {
-      let distance = editDistance(name.lowercased(), candidate.lowercased())
+    for candidate in candidates where abs(candidate.count - name.count) <= limit {
+      let distance = editDistance(lowered, candidate.lowercased())
       if distance <= limit && distance < (best?.distance ?? .max) { best = (candidate, distance) }
     }
     if let best { return best.candidate }
     let extensions = candidates.filter { $0.hasPrefix(name) && !name.isEmpty }
     return extensions.count == 1 ? extensions[0] : nil
   }
+
+  /// The longest name, in bytes, that is compared with the candidates.
+  static let longestSuggested = 64
 
   /// "did you mean 'train'?", or `nil` when nothing is close.
   static func hint(for name: String, among candidates: [String]) -> String? {

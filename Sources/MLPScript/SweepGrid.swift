@@ -72,7 +72,7 @@ struct SweepGrid {
         switch name.text {
         case "batch", "epochs", "iterations":
           entry = .integer(try convert.integer(element, key: name.text, atLeast: 1))
-        case "lr": entry = .number(try convert.positiveNumber(element, key: "lr"))
+        case "lr": entry = .number(try convert.learningRate(element))
         case "shuffle": entry = .boolean(try convert.boolean(element, key: "shuffle"))
         case "activation": entry = .activation(try convert.choice(element, noun: "activation"))
         case "init": entry = .initializer(try convert.choice(element, noun: "initializer"))

@@ -35,6 +35,9 @@ enum Interrupts {
         }
       }
     }
+    // A reader that leaves (`| head -1`) must not kill a script before its saves: writes to
+    // it fail with EPIPE instead, and Console drops them.
+    Glibc.signal(SIGPIPE, SIG_IGN)
     var mask = sigset_t()
     sigemptyset(&mask)
     for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&mask, signal) }

@@ -15,8 +15,9 @@ struct LessonMode {
   static var generator: String { "mlpsh \(MLPShell.configuration.version)" }
 
   /// Runs the lesson and returns the exit status: that of a script run (0, 1 when an
-  /// expectation did not hold, 70 after a runtime error, 130 after Ctrl-C), 65 or 66 when it
-  /// cannot be read or parsed, 73 when the export cannot be written.
+  /// expectation did not hold, 70 after a runtime error, 130 after Ctrl-C, 143 or 129 after
+  /// SIGTERM or SIGHUP), 65 or 66 when it cannot be read or parsed, 73 when an export's
+  /// destination cannot be written (checked before the lesson runs).
   func run() -> Int32 {
     let sink = StandardOutputSink(terminal: terminal)
     let lesson: Lesson
@@ -24,10 +25,18 @@ struct LessonMode {
     case let .success(opened): lesson = opened
     case let .failure(failure): return failure.exitStatus
     }
+    // Every destination before the lesson runs: a typo in a folder must not cost a whole
+    // training run first.
+    for export in exports {
+      if let refusal = AtomicFile.refusal(for: Paths.expandingTilde(export)) {
+        sink.diagnostic(Diagnostic(.fileError, "\(ExportError.cannotWrite(path: export, reason: refusal.description))"))
+        return 73
+      }
+    }
     // Exports hold plain text (no colour, no progress bar); --check shows only its report,
     // an export run shows the script's output as it comes.
     let runner = LessonRunner(lesson: lesson, style: OutputStyle(width: 80), forwardingTo: check ? nil : sink,
-                              shouldStop: { Interrupts.isPending })
+                              shouldStop: { Interrupts.isPending }, stopReason: { Interrupts.reason })
     let run = runner.runAll()
     if check {
       if let error = run.error { sink.diagnostic(error) }
@@ -45,6 +54,8 @@ struct LessonMode {
         return 73
       }
     }
+    // SIGTERM or SIGHUP: 128 + its number, as a script run ends (Ctrl-C is 130).
+    if let signal = Interrupts.endingSignal { return 128 + signal }
     if run.error == nil && Interrupts.isPending { return 130 }
     return run.exitStatus
   }

@@ -17,11 +17,12 @@ final class LineReader {
     case end
   }
 
-  let historyPath: String
+  /// `nil`: no history file (HistoryFile said it cannot be used).
+  let historyPath: String?
   let historyLimit: Int
 
   /// Completions for the word being typed, given the line before it.
-  init(historyPath: String, historyLimit: Int, completer: @escaping (String, String) -> [String]) {
+  init(historyPath: String?, historyLimit: Int, completer: @escaping (String, String) -> [String]) {
     self.historyPath = historyPath
     self.historyLimit = historyLimit
     ReadlineState.completer = completer
@@ -30,11 +31,7 @@ final class LineReader {
     }
     using_history()
     stifle_history(Int32(historyLimit))
-    if FileManager.default.fileExists(atPath: historyPath) {
-      read_history(historyPath)
-    } else {
-      _ = FileManager.default.createFile(atPath: historyPath, contents: nil)
-    }
+    if let historyPath { read_history(historyPath) }
   }
 
   /// Shows `prompt` and reads one line, with editing, history and completion.
@@ -79,6 +76,7 @@ final class LineReader {
       return
     }
     add_history(line)
+    guard let historyPath else { return }
     append_history(1, historyPath)
     history_truncate_file(historyPath, Int32(historyLimit))
   }

@@ -6,18 +6,14 @@ struct REPL {
   let interpreter: Interpreter
   let terminal: Terminal
 
-  /// The history file: `MLPSH_HISTORY`, or `~/.mlpsh_history`.
-  static var historyPath: String {
-    if let path = ProcessInfo.processInfo.environment["MLPSH_HISTORY"], !path.isEmpty { return path }
-    return (NSHomeDirectory() as NSString).appendingPathComponent(".mlpsh_history")
-  }
-
   /// Lines the history file keeps.
   static let historyLimit = 1000
 
   func run() {
     let interpreter = self.interpreter
-    let reader = LineReader(historyPath: Self.historyPath, historyLimit: Self.historyLimit) { prefix, word in
+    let history = HistoryFile.usable(HistoryFile.path)
+    if let warning = history.warning { Console.write(warning + "\n", to: STDERR_FILENO) }
+    let reader = LineReader(historyPath: history.path, historyLimit: Self.historyLimit) { prefix, word in
       Completer.candidates(before: prefix, word: word, session: interpreter.session)
     }
     Console.write("mlpsh \(Release.version): type 'help' for the commands, Ctrl-D to leave\n")

@@ -23,7 +23,7 @@ struct StepMode {
     }
     let walkthrough = Walkthrough(lesson: lesson, output: sink, style: terminal.style,
                                   shouldStop: { Interrupts.isPending })
-    let reader = LineReader(historyPath: REPL.historyPath, historyLimit: REPL.historyLimit) { prefix, word in
+    let reader = LineReader(historyPath: HistoryFile.usable(HistoryFile.path).path, historyLimit: REPL.historyLimit) { prefix, word in
       Completer.candidates(before: prefix, word: word, session: walkthrough.sandbox.session)
     }
     walkthrough.start()

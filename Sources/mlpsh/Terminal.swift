@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MLPScript
 
 /// What standard output and standard error are: terminals or not, colour or not, how wide.
@@ -61,7 +62,15 @@ final class StandardOutputSink: OutputSink {
 
 /// Unbuffered writes to a file descriptor, so that output, diagnostics and readline's own
 /// drawing reach the terminal in the order they were made.
+///
+/// A write that fails is dropped and the script goes on: its training and saves matter more
+/// than its printing. A reader that has gone (`mlpsh long.mlp | head -1`: EPIPE, SIGPIPE
+/// being ignored) is the reader's choice and is not an error; any other failure of standard
+/// output (a full disk, `> /dev/full`) is remembered, and the run then ends with status 74.
 enum Console {
+  /// The first error (errno) writing standard output other than EPIPE, or 0.
+  private static let failure = Atomic<Int32>(0)
+
   static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
     var bytes = Array(text.utf8)
     var offset = 0
@@ -70,8 +79,20 @@ enum Console {
         Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
       }
       if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { return }
+      guard written > 0 else {
+        if descriptor == STDOUT_FILENO && written < 0 && errno != EPIPE {
+          _ = failure.compareExchange(expected: 0, desired: errno, ordering: .relaxed)
+        }
+        return
+      }
       offset += written
     }
+  }
+
+  /// "cannot write to standard output: no space left on device", once a write other than to
+  /// a closed pipe has failed; `nil` otherwise.
+  static var outputFailure: String? {
+    let code = failure.load(ordering: .relaxed)
+    return code == 0 ? nil : "cannot write to standard output: " + String(cString: strerror(code)).lowercased()
   }
 }

@@ -12,10 +12,13 @@ struct MLPShell: ParsableCommand {
     abstract: "A shell for building and training perceptrons and multilayer perceptrons.",
     discussion: """
       With no arguments, starts an interactive shell (type 'help' there). With FILE, runs the \
-      script and exits: 0 when it ran to the end, 65 for a syntax error, 70 for an error while \
-      running, 1 when an '# expect:' line did not hold, 130 when stopped by Ctrl-C, 143 or 129 \
-      when ended by SIGTERM or SIGHUP (the running command stops at the end of its batch). A script \
-      piped on standard input runs the same way. 'mlpsh run FILE' is the same as 'mlpsh FILE'. \
+      script and exits: 0 when it ran to the end, 1 when an '# expect:' line did not hold, 64 \
+      for a wrong command line, 65 for a syntax error, 66 when the script cannot be read, 70 \
+      for an error while running, 73 when an --export file cannot be written (checked before \
+      the lesson runs), 74 when standard output could not be written (a reader that closed a \
+      pipe is not an error: the script goes on without output), 130 when stopped by Ctrl-C, \
+      143 or 129 when ended by SIGTERM or SIGHUP (the running command stops at the end of its \
+      batch). A script piped on standard input runs the same way. 'mlpsh run FILE' is the same as 'mlpsh FILE'. \
       For lessons: --export writes the script with its outputs and figures as a web page, a \
       Jupyter notebook or Markdown; --check runs it and lists every '# expect:' line that does \
       not hold; --step walks through it cell by cell (docs/classroom.md). NO_COLOR turns \
@@ -74,14 +77,18 @@ struct MLPShell: ParsableCommand {
     } else if let commands {
       try finish(interpreter.run(script: Source(name: "<command line>", text: commands)))
     } else if let file {
-      guard FileManager.default.fileExists(atPath: (file as NSString).expandingTildeInPath) else {
+      guard FileManager.default.fileExists(atPath: Paths.expandingTilde(file)) else {
         sink.diagnostic(Diagnostic(.fileError, "cannot read '\(file)': no such file"))
         throw ExitCode(66)
       }
       try finish(interpreter.run(file: file))
     } else if isatty(STDIN_FILENO) == 0 {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      try finish(interpreter.run(script: Source(name: "<stdin>", text: String(decoding: data, as: UTF8.self))))
+      let source: Source
+      do throws(Diagnostic) { source = try Interpreter.readStandardInput() } catch {
+        sink.diagnostic(error)
+        throw ExitCode(66)
+      }
+      try finish(interpreter.run(script: source))
     } else {
       REPL(interpreter: interpreter, terminal: terminal).run()
       if let signal = Interrupts.endingSignal { throw ExitCode(128 + signal) }
@@ -95,6 +102,10 @@ struct MLPShell: ParsableCommand {
     guard let diagnostic else {
       // Ctrl-C during the last command of a script still makes the run "stopped".
       if Interrupts.isPending { throw ExitCode(130) }
+      if let failure = Console.outputFailure {
+        Console.write(DiagnosticRenderer(color: false).render(Diagnostic(.fileError, failure)) + "\n", to: STDERR_FILENO)
+        throw ExitCode(74)
+      }
       return
     }
     throw ExitCode(diagnostic.id == .interrupted ? 130 : diagnostic.exitStatus)

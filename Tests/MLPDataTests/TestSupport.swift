@@ -22,6 +22,10 @@ func write(_ bytes: [UInt8], to name: String, in folder: String) throws -> Strin
 /// The folder of the real MNIST files, from `MLPSH_DATA`; skips the test when it is unset.
 func mnistFolder() throws -> String {
   guard let folder = ProcessInfo.processInfo.environment["MLPSH_DATA"], !folder.isEmpty else {
+    // CI sets MLPSH_REQUIRE_SHARED=1: there a missing data set fails rather than skips.
+    guard ProcessInfo.processInfo.environment["MLPSH_REQUIRE_SHARED"] != "1" else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "MLPSH_DATA is not set (MLPSH_REQUIRE_SHARED=1)"])
+    }
     throw XCTSkip("MLPSH_DATA is not set; point it at a folder with the four MNIST files")
   }
   // CI gives a relative path (../shared/data/mnist); links and messages need it absolute.

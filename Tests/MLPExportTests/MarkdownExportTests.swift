@@ -46,7 +46,7 @@ import Testing
     let run = try LessonFixtures.run("stops-early.mlp")
     #expect(throws: ExportError.unknownFormat(path: "report.pdf")) { try Exporter.write(run, to: "report.pdf") }
     #expect("\(ExportError.unknownFormat(path: "report.pdf"))" == "cannot tell the format of 'report.pdf': it should end in .html, .ipynb or .md")
-    #expect(throws: ExportError.cannotWrite(path: "/nonexistent/folder/r.html", reason: "no such file or directory")) {
+    #expect(throws: ExportError.cannotWrite(path: "/nonexistent/folder/r.html", reason: "cannot create a file in '/nonexistent/folder': no such file or directory")) {
       try Exporter.write(run, to: "/nonexistent/folder/r.html")
     }
   }

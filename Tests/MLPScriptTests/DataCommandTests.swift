@@ -40,7 +40,7 @@ import Testing
     let unknown = interpreter.run(line: "data rings")
     #expect(unknown?.message == "unknown toy data set 'rings'")
     #expect(unknown?.hint == "should be blobs, xor, circles, gaussians, spiral or moons")
-    #expect(interpreter.run(line: "data xor noise=-1")?.message == "noise must be at least 0, not -1")
+    #expect(interpreter.run(line: "data xor noise=-1")?.message == "noise must be between 0 and 1000, not -1")
     #expect(interpreter.run(line: "data xor test=1")?.message == "test should be a share between 0 and 1, not 1")
     #expect(interpreter.run(line: "data moons n=1")?.message == "n must be at least 2, not 1")
     #expect(interpreter.run(line: "load xor")?.hint == "'xor' is a toy set: make it with 'data xor'")

@@ -1,7 +1,7 @@
 extension HostileInput {
   /// Every row of docs/errors.md that runs in a session. `HostileInputTests` runs each in a
   /// session holding `digits` and a trained `m = mlp [64,10]`.
-  static let rows: [HostileInput] = commands + sizes + text + dataFiles + modelFiles
+  static let rows: [HostileInput] = commands + sizes + text + dataFiles + modelFiles + secondRound
 
   static let commands: [HostileInput] = [
     HostileInput(section: .commands, what: "unknown command", input: "trian m digits",
@@ -231,7 +231,7 @@ extension HostileInput {
                  files: ["m.json": modelFile { $0.replacingOccurrences(of: "\"parameters\" : \"", with: "\"parameters\" : \"A") }]),
     HostileInput(section: .modelFiles, what: "from a newer mlpsh", input: "load \"DIR/m.json\"",
                  error: "error: cannot load a model from 'DIR/m.json': it was saved by a newer mlpsh (model format version 3); this one reads versions 1 to 2",
-                 files: ["m.json": modelFile { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }]),
+                 files: ["m.json": modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }]),
     HostileInput(section: .modelFiles, what: "unknown activation, checksum right", input: "load \"DIR/m.json\"",
                  error: "error: cannot load a model from 'DIR/m.json': it has an unknown activation 'rleu'",
                  files: ["m.json": modelFile(resign: true) { $0.replacingOccurrences(of: "\"relu\"", with: "\"rleu\"") }]),
@@ -255,7 +255,7 @@ extension HostileInput {
     HostileInput(section: .modelFiles, what: "save to an empty name", input: "save m \"\"",
                  error: "error: cannot save to '': the file name is empty; nothing was written"),
     HostileInput(section: .modelFiles, what: "save over a folder", input: "save m \"DIR/models\"",
-                 error: "error: cannot save to 'DIR/models': cannot rename into place: is a directory; nothing was written",
+                 error: "error: cannot save to 'DIR/models': it is a folder, not a regular file; only a regular file is replaced; nothing was written",
                  files: ["models/readme": []]),
   ]
 }

@@ -128,8 +128,10 @@ import Testing
     let sink = CollectingSink()
     let interpreter = Interpreter(environment: Environment(sink: sink))
     #expect(interpreter.run(line: "mlp [5,4,3] sigmoid; gradcheck samples=3 params=10") == nil)
-    #expect(sink.lines[1] == "gradient check of mlp1 on 3 random samples (seed 0), h = 0.001:")
+    #expect(sink.lines[1] == "gradient check of mlp1 on 3 random samples (seed 0), h = 1.000e-05:")
+    #expect(sink.lines[2] == "      checked  at kinks  max abs error  max rel error")
     #expect(interpreter.session.lastReport?.quantity("passed") == 1)
+    #expect(interpreter.session.lastReport?.quantity("at kinks") == 0)
   }
 
   @Test func unnamedModelsGetFreshNames() throws {

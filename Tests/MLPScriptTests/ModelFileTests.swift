@@ -139,10 +139,13 @@ import Testing
   }
 
   @Test func aNewerVersionIsRefusedByName() throws {
-    let model = Model.mlp(NetworkModel(network: MultilayerPerceptron(layerSizes: [2, 2]), initializer: .seed, seed: 0))
-    let text = String(decoding: try ModelFile.encode(model), as: UTF8.self)
-      .replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3")
-    #expect(throws: ModelFileError.newerVersion(3)) { try ModelFile.decode(Data(text.utf8)) }
+    // Checksum right: a newer mlpsh writes a whole file. A damaged version digit is damage.
+    let newer = HostileInput.modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }
+    #expect(throws: ModelFileError.newerVersion(3)) { try ModelFile.decode(Data(newer)) }
+    let damaged = HostileInput.modelFile { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }
+    #expect(throws: ModelFileError.checksumMismatch(recorded: "863ed8e6", computed: "319ebd9c")) {
+      try ModelFile.decode(Data(damaged))
+    }
     #expect(ModelFileError.newerVersion(3).description
       == "it was saved by a newer mlpsh (model format version 3); this one reads versions 1 to 2")
   }

@@ -13,6 +13,10 @@ enum MNISTFixture {
 
   static let sets: Result<Sets, Error> = Result {
     guard let folder = ProcessInfo.processInfo.environment["MLPSH_DATA"] else {
+      // CI sets MLPSH_REQUIRE_SHARED=1: there a missing data set fails rather than skips.
+      guard ProcessInfo.processInfo.environment["MLPSH_REQUIRE_SHARED"] != "1" else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "MLPSH_DATA is not set (MLPSH_REQUIRE_SHARED=1)"])
+      }
       throw XCTSkip("MLPSH_DATA is not set: it names the folder with the MNIST files")
     }
     // Train on the kernels the shell would use (BLASKernelChoiceTests checks them).

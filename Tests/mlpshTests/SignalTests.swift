@@ -13,7 +13,7 @@ import Testing
     let output: String
     let errors: String
 
-    init(script: String) throws {
+    init(script: String, arguments: [String] = ["lesson.mlp"]) throws {
       folder = NSTemporaryDirectory() + "mlpsh-signal-\(getpid())-\(UUID().uuidString)"
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       try script.write(toFile: folder + "/lesson.mlp", atomically: true, encoding: .utf8)
@@ -22,7 +22,7 @@ import Testing
       _ = FileManager.default.createFile(atPath: output, contents: nil)
       _ = FileManager.default.createFile(atPath: errors, contents: nil)
       process.executableURL = URL(fileURLWithPath: PseudoTerminal.binary)
-      process.arguments = ["lesson.mlp"]
+      process.arguments = arguments
       process.currentDirectoryURL = URL(fileURLWithPath: folder)
       var environment = ProcessInfo.processInfo.environment
       environment["SWIFT_BACKTRACE"] = "enable=no"

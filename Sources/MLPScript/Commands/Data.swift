@@ -33,11 +33,15 @@ extension CommandSpec {
     }
     let kind: Synthetic = try invocation.convert.choice(value, noun: "toy data set")
     let count = try invocation.integer("n", default: kind.defaultCount, atLeast: 2)
+    // Refused before anything is allocated, as `mlp` refuses a network too large.
+    try invocation.checkWorkingValues(Limits.product(count, Self.valuesPerToyPoint), for: "\(kind.rawValue) of \(count) points",
+                                      at: invocation.option("n"), hint: "toy sets need a few hundred points")
     var noise: Double?
     if let given = invocation.option("noise") {
       noise = try invocation.convert.number(given, key: "noise")
-      guard noise! >= 0 else {
-        throw invocation.error(.badValue, "noise must be at least 0, not \(given.display)", at: given)
+      guard noise! >= 0 && noise! <= Self.largestNoise else {
+        throw invocation.error(.badValue, "noise must be between 0 and \(Int(Self.largestNoise)), not \(invocation.convert.written(given))",
+                               at: given, hint: "the points lie within about 10 of the origin; noise=1 already blurs blobs")
       }
     }
     let seed = try invocation.seed(default: invocation.session.settings.seed)
@@ -61,6 +65,14 @@ extension CommandSpec {
     let name = invocation.bindingName == nil ? kind.rawValue : try invocation.claimName(kind: kind.rawValue, isModel: false)
     try store(loaded, as: name, origin: "\(kind.rawValue) \(loaded.origin)", at: value, &invocation)
   }
+
+  /// The memory a toy point takes while its set is made, in Float32 values: two
+  /// coordinates, a label, the generator's temporaries and the test split's copies.
+  static let valuesPerToyPoint = 12
+
+  /// The most noise a toy set takes: beyond it the points are noise alone, and near
+  /// Float's range they would become infinite.
+  static let largestNoise = 1000.0
 
   /// Makes `loaded` the data set called `name` and reports its size, as `load` and `data` do.
   /// An unnamed set goes by its own name ("mnist", "xor"), replacing an earlier one, but never a

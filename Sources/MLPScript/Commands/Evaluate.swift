@@ -26,6 +26,10 @@ extension CommandSpec {
     let (name, model) = try invocation.model(targets.model)
     let (dataName, data) = try invocation.data(targets.data)
     let (part, samples) = try chooseSamples(data, name: dataName, invocation)
+    guard samples.count > 0 else {
+      throw invocation.error(.dataMismatch, "'\(dataName)' has no \(part) samples to evaluate on",
+                             hint: part == "test" ? "evaluate on=train, or load it with test=0.2" : nil)
+    }
     guard samples.features.columns == model.inputSize else {
       throw invocation.error(.dataMismatch,
                              "'\(name)' takes \(model.inputSize) inputs but '\(dataName)' has \(samples.features.columns) features")
@@ -39,6 +43,8 @@ extension CommandSpec {
       } catch {
         throw invocation.error(.dataMismatch, error.description)
       }
+      // Never "loss -nan": a NaN comes from weights or data that are not finite numbers.
+      guard evaluation.loss.isFinite else { throw notANumber(name, invocation) }
       let correct = Int((evaluation.accuracy * Double(evaluation.count)).rounded())
       invocation.print("\(name) on \(dataName) (\(part)): \(part) loss \(fixed(evaluation.loss)), "
         + "\(part) accuracy \(fixed(evaluation.accuracy)) (\(correct) of \(evaluation.count))")
@@ -90,5 +96,13 @@ extension CommandSpec {
       rows.append([classes[index]] + row.map(String.init))
     }
     return table(rows)
+  }
+}
+
+extension CommandSpec {
+  /// A model whose output is not a number (NaN or infinite): said so rather than printed.
+  static func notANumber(_ name: String, _ invocation: Invocation) -> Diagnostic {
+    invocation.error(.dataMismatch, "'\(name)' gives outputs that are not numbers",
+                     hint: "its weights or the inputs hold values that are not finite; 'show \(name)' shows its weights")
   }
 }

@@ -132,13 +132,14 @@ extension CommandSpec {
   static func loadCSV(_ path: String, at file: Value, _ invocation: inout Invocation) throws(Diagnostic) -> LoadedData {
     let label = try invocation.option("label").map { value throws(Diagnostic) -> CSVReader.LabelColumn in
       switch value {
-      case let .number(number, true, _): return .index(Int(number))
+      // Through the converter, like every whole-number option: bounded before it becomes an Int.
+      case .number: return .index(try invocation.convert.integer(value, key: "label"))
       default: return CSVReader.LabelColumn(try invocation.convert.text(value, key: "label"))
       }
     } ?? .last
     let fraction = try testFraction(default: nil, invocation)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
-    let expanded = (path as NSString).expandingTildeInPath
+    let expanded = Paths.expandingTilde(path)
     do throws(DatasetError) {
       let dataset = try CSVReader.read(expanded, label: label)
       guard let fraction else { return LoadedData(train: dataset, origin: .file(path)) }
@@ -161,7 +162,7 @@ extension CommandSpec {
       throw invocation.error(.unknownName, "unknown data set '\(name)'", at: value)
     }
     let folder = try invocation.option("from").map { from throws(Diagnostic) in
-      (try invocation.convert.text(from, key: "from") as NSString).expandingTildeInPath
+      Paths.expandingTilde(try invocation.convert.text(from, key: "from"))
     }
     let relay = DownloadRelay(environment: invocation.environment)
     defer { relay.finish() }
@@ -190,7 +191,8 @@ extension CommandSpec {
     let name: String
     if invocation.bindingName != nil {
       name = try invocation.claimName(kind: model.kind, isModel: true)
-    } else if Parser.isIdentifier(stem) && CommandSpec.named(stem) == nil && invocation.session.datasets[stem] == nil {
+    } else if Parser.isIdentifier(stem) && CommandSpec.named(stem) == nil && !Invocation.keywords.contains(stem)
+                && invocation.session.datasets[stem] == nil {
       name = stem
     } else {
       name = invocation.session.freshName(for: model.kind)

@@ -60,7 +60,7 @@ extension CommandSpec {
     } else {
       chosen = try invocation.choice("activation", noun: "activation", default: settings.activation)
     }
-    let learningRate = try invocation.positiveNumber("lr", default: settings.learningRate)
+    let learningRate = try invocation.learningRate(default: settings.learningRate)
     let initializer = try invocation.choice("init", noun: "initializer", default: settings.initializer)
     let seed = try invocation.seed(default: settings.seed)
     let name = try invocation.claimName(kind: "mlp", isModel: true)

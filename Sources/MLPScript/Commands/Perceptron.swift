@@ -46,7 +46,7 @@ extension CommandSpec {
       throw invocation.error(.missingArgument, "'perceptron' needs the number of inputs",
                              hint: "such as 'perceptron 2', or load a data set first")
     }
-    let learningRate = try invocation.positiveNumber("lr", default: 0.001)
+    let learningRate = try invocation.learningRate(default: 0.001)
     let rule = try invocation.choice("rule", noun: "rule", default: Perceptron.UpdateRule.notebook)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
     let name = try invocation.claimName(kind: "perceptron", isModel: true)

@@ -32,7 +32,15 @@ extension CommandSpec {
         throw invocation.error(.badValue, "expected a sample as a list of numbers, not \(list.display)", at: list)
       }
       features = []
-      for element in elements { features.append(Float(try invocation.convert.number(element, key: "a feature"))) }
+      for element in elements {
+        // Refused where it enters: 1e308 would be infinity in the model's 32-bit numbers.
+        let value = try invocation.convert.number(element, key: "a feature")
+        guard Float(value).isFinite else {
+          throw invocation.error(.badValue, "a feature must be within the range of 32-bit floats (about ±3.4e38), not "
+                                   + invocation.convert.written(element), at: element)
+        }
+        features.append(Float(value))
+      }
       guard features.count == model.inputSize else {
         throw invocation.error(.dataMismatch, "'\(name)' takes \(model.inputSize) inputs, not \(features.count)", at: list)
       }
@@ -50,6 +58,7 @@ extension CommandSpec {
     switch model {
     case let .mlp(network):
       let probabilities = network.network(Matrix(rows: 1, columns: features.count, storage: features)).storage
+      guard probabilities.allSatisfy(\.isFinite) else { throw Self.notANumber(name, invocation) }
       let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
       prediction = ranked[0]
       let names = invocation.session.currentData.flatMap { invocation.session.datasets[$0]?.train }

@@ -5,7 +5,7 @@ extension CommandSpec {
     summary: "leave the shell, or end a script here",
     details: """
       Leaves the shell (Ctrl-D does too). In a script it ends the script successfully; the \
-      lines after it do not run.
+      lines after it do not run. In a script started with run, it ends that script only.
       """,
     example: "quit"
   ) { invocation throws(Diagnostic) in

@@ -7,7 +7,8 @@ extension CommandSpec {
       Runs the commands of a script file as if typed here: the models, data sets and settings \
       it makes stay in the session. It stops at the script's first error, whose message names \
       the file, line and column; whatever ran before the error is kept. A relative path is \
-      taken from the current directory. Scripts may run scripts up to 16 deep.
+      taken from the current directory. A quit in the script ends that script, not the \
+      session that runs it. Scripts may run scripts up to 16 deep.
       """,
     arguments: [ArgumentSpec("FILE", .path, "the script to run", optional: false)],
     example: "run examples/01-perceptron.mlp"
@@ -31,6 +32,9 @@ extension CommandSpec {
     nested.depth += 1
     invocation.keepsSessionOnError = true
     try Interpreter.execute(script.statements, source: source, session: &invocation.session, environment: nested)
+    // `quit` in the script ended that script; the session that ran it goes on (in the shell,
+    // with every unsaved model).
+    invocation.session.quitRequested = false
     invocation.session.lastReport = nil
   }
 }

@@ -35,7 +35,7 @@ extension CommandSpec {
       throw invocation.error(.fileError, "cannot encode '\(name)': \(error)", at: pathValue?.range)
     }
     do throws(AtomicFile.WriteError) {
-      try AtomicFile.write(data, to: (path as NSString).expandingTildeInPath)
+      try AtomicFile.write(data, to: Paths.expandingTilde(path))
     } catch {
       throw invocation.error(.fileError, "cannot save to '\(path)': \(error); nothing was written",
                              at: pathValue?.range)

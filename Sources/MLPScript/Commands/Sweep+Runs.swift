@@ -100,7 +100,7 @@ extension CommandSpec {
     if let best { invocation.record("best test accuracy", best.accuracy) }
     invocation.record("seconds", elapsed)
     if environment.shouldStop() {
-      invocation.print("stopped (Ctrl-C): the runs keep what they learnt")
+      invocation.print("stopped (\(invocation.environment.stopReason())): the runs keep what they learnt")
     }
 
     guard try invocation.boolean("plot", default: true) else { return }

@@ -28,7 +28,7 @@ extension CommandSpec {
     try invocation.checkIterations(
       Limits.product(epochs, samples.count), "epochs=\(epochs) of \(samples.count) samples each",
       unit: "sample updates", at: invocation.option("epochs"))
-    let learningRate = try invocation.positiveNumber("lr", default: model.learningRate)
+    let learningRate = try invocation.learningRate(default: model.learningRate)
     invocation.print("training \(name) on \(dataName): \(plural(epochs, "epoch")) of \(samples.count) samples, lr \(format(learningRate))")
     let start = invocation.environment.clock()
     var trained = model

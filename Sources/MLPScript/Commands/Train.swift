@@ -63,7 +63,7 @@ extension CommandSpec {
     let settings = invocation.session.settings
     var options = TrainingOptions()
     options.batchSize = try invocation.integer("batch", default: settings.batch, atLeast: 1)
-    if let lr = invocation.option("lr") { options.learningRate = Float(try invocation.convert.positiveNumber(lr, key: "lr")) }
+    if let lr = invocation.option("lr") { options.learningRate = Float(try invocation.convert.learningRate(lr)) }
     options.epochs = try invocation.integer("epochs", default: settings.epochs, atLeast: 1)
     if let iterations = invocation.option("iterations") {
       if let epochs = invocation.option("epochs") {

@@ -1,0 +1,53 @@
+import MLPCore
+
+/// The checks a model file's numbers pass before anything is built or computed from them.
+///
+/// A file with a valid checksum can still hold any number a hand edit puts there: a
+/// learning rate of 10⁻⁴⁶, a history whose `examplesSeen` is near 2⁶³ (the next `train`
+/// would overflow adding to it). Each number is bounded here, by the same rules that bound
+/// what a session can make, so that what loads can be trained and saved again.
+extension ModelFile {
+  /// The largest `examplesSeen` a history may record: 2⁵³, where a Double still counts
+  /// every sample. A `train` adds at most iterations × batch (10⁷ × 2²⁸) to it, far from
+  /// overflowing an Int.
+  static let mostExamplesSeen = 1 << 53
+
+  /// A network's learning rate, as `lr=` would accept it (`LearningRate`).
+  static func check(learningRate: Float) throws(ModelFileError) {
+    guard LearningRate.accepts(learningRate) else {
+      throw .invalid("its learning rate \(learningRate) is not between 1e-30 and 1e30")
+    }
+  }
+
+  /// A perceptron's learning rate, as `lr=` would accept it.
+  static func check(learningRate: Double) throws(ModelFileError) {
+    guard LearningRate.accepts(learningRate) else {
+      throw .invalid("its learning rate \(learningRate) is not between 1e-30 and 1e30")
+    }
+  }
+
+  /// A history as training writes it: losses finite and not negative, accuracies between
+  /// 0 and 1, samples seen growing from 1 up to `mostExamplesSeen`, epochs finite and
+  /// growing from 0.
+  static func check(history: TrainingHistory) throws(ModelFileError) {
+    var seen = 0
+    var epoch = 0.0
+    for (index, step) in history.steps.enumerated() {
+      let problem: String?
+      if !step.loss.isFinite || step.loss < 0 {
+        problem = "a loss of \(step.loss)"
+      } else if !(0 ... 1).contains(step.accuracy) {
+        problem = "an accuracy of \(step.accuracy)"
+      } else if step.examplesSeen <= seen || step.examplesSeen > mostExamplesSeen {
+        problem = "\(step.examplesSeen) samples seen after \(seen)"
+      } else if !step.epoch.isFinite || step.epoch < epoch {
+        problem = "epoch \(step.epoch) after \(epoch)"
+      } else {
+        problem = nil
+      }
+      if let problem { throw .invalid("its history has \(problem) at iteration \(index + 1)") }
+      seen = step.examplesSeen
+      epoch = step.epoch
+    }
+  }
+}
