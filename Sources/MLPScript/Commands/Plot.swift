@@ -19,6 +19,8 @@ extension CommandSpec {
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
       ASCII; every figure ends with a one-line summary. to=FILE.svg (or to FILE.svg) writes \
       the figure as SVG instead, for a report; set plots="folder" keeps every figure there too.
+      plot boundary reports `correct` (points in the region of their own class) and \
+      `correct class N` for each class N; plot mistakes reports `mistakes`.
       """,
     arguments: [
       ArgumentSpec("WHAT", .choice(["curves", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
