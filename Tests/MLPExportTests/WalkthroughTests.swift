@@ -110,7 +110,7 @@ import Testing
     #expect(walkthrough.prompt == "step 2/3> ")
     #expect(sink.lines[1] == "── step 2 of 3 · cells 4–5 ─────────────────────────────────────────────")
     #expect(sink.lines.contains("  output when it ran:"))
-    #expect(sink.lines.contains { $0.hasPrefix("trained m: 66 iterations (2.937 epochs, 4224 samples) in ") })
+    #expect(sink.lines.contains { $0.hasPrefix("trained m: 66 iterations (3 epochs, 4224 samples) in ") })
     // The sandbox now starts where step 2 started: no model yet.
     #expect(iterations(walkthrough.sandbox.session) == -1)
     walkthrough.handle("b")
