@@ -5,7 +5,7 @@ import Foundation
 /// error: unknown activation 'rleu'
 ///  --> lesson.mlp:3:22
 /// 3 | mlp [784,128,64,10] rleu
-///   |                     ^~~~ should be relu, sigmoid or tanh
+///   |                     ^~~~ did you mean 'relu'? should be relu, sigmoid or tanh
 /// ```
 /// The caret sits under the first scalar of the range and `~` under the rest of it on that
 /// line; a zero-length range (the end of a line) gets a lone `^`. A diagnostic without a
