@@ -96,6 +96,25 @@ import Testing
     return bigEndian(magic) + sizes.flatMap(bigEndian) + body
   }
 
+  @Test func scalingInPlaceWarnsAboutModelsTrainedBefore() {
+    let (interpreter, sink) = Self.interpreter()
+    #expect(interpreter.run(line: "load digits; m = mlp [64,10]; fresh = mlp [64,10]; train m progress=false") == nil)
+    #expect(interpreter.run(line: "raw = scale digits") == nil)
+    #expect(!sink.lines.contains { $0.hasPrefix("warning:") })
+    #expect(interpreter.run(line: "scale digits") == nil)
+    #expect(sink.lines.contains("warning: scaled 'digits' in place after 'm' was trained"))
+    #expect(sink.lines.contains { $0.hasSuffix("if it learnt from 'digits', it now sees inputs unlike those: train again, or scale into a new name: 'scaled = scale digits'") })
+  }
+
+  @Test func clearClearsATerminalAndNothingElse() {
+    let (plain, plainSink) = Self.interpreter()
+    #expect(plain.run(line: "clear") == nil)
+    #expect(plainSink.lines.isEmpty)
+    let (terminal, terminalSink) = Self.interpreter(style: OutputStyle(isTerminal: true))
+    #expect(terminal.run(line: "clear") == nil)
+    #expect(terminalSink.lines == ["\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}[H"])
+  }
+
   /// Offline, the first thing a class sees: every line of the fix, however long the paths.
   @Test func aFailedDownloadSaysWhereItLookedWhereToPutTheFilesAndTheirSums() throws {
     let root = try Self.temporaryFolder()
