@@ -125,14 +125,27 @@ public struct DenseLayout: Sendable, Equatable {
 // MARK: - Printing
 
 extension MultilayerPerceptron: CustomStringConvertible {
-  /// The structure, one line a layer, as micrograd prints its models.
+  /// The structure, one line a layer, as micrograd prints its models, in words a student
+  /// can check on paper:
+  /// ```
+  /// multilayer perceptron 784-128-64-10, relu, lr 0.01, 109386 parameters
+  ///   layer 1: 784 → 128, relu      100480 parameters (784·128 weights + 128 biases)
+  /// ```
   public var description: String {
-    var lines = ["MultilayerPerceptron \(layerSizes.map(String.init).joined(separator: "-")), "
+    var lines = ["multilayer perceptron \(layerSizes.map(String.init).joined(separator: "-")), "
       + "\(activation.rawValue), lr \(learningRate), \(parameterCount) parameters"]
-    for (index, layer) in layers.enumerated() {
+    let rows = layers.enumerated().map { index, layer in
       let output = index == layers.count - 1 ? "softmax" : activation.rawValue
-      lines.append("  Dense(inputSize: \(layer.inputSize), outputSize: \(layer.outputSize), "
-        + "activation: \(output))  \(layer.inputSize * layer.outputSize + layer.outputSize) parameters")
+      return (head: "layer \(index + 1): \(layer.inputSize) → \(layer.outputSize), \(output)",
+              count: String(layer.inputSize * layer.outputSize + layer.outputSize),
+              detail: "(\(layer.inputSize)·\(layer.outputSize) weights + \(layer.outputSize) biases)")
+    }
+    let headWidth = rows.map(\.head.count).max() ?? 0
+    let countWidth = rows.map(\.count.count).max() ?? 0
+    for row in rows {
+      let head = row.head + String(repeating: " ", count: headWidth - row.head.count)
+      let count = String(repeating: " ", count: countWidth - row.count.count) + row.count
+      lines.append("  \(head)  \(count) parameters \(row.detail)")
     }
     return lines.joined(separator: "\n")
   }

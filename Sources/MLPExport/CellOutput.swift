@@ -33,6 +33,9 @@ public struct CellResult: Sendable {
   public var outputs: [CellOutput]
   /// Every `# expect:` line of the cell that ran, in order, held or not.
   public var expectations: [ExpectationOutcome]
+  /// Set when Ctrl-C stopped a command of the cell: the statements after it (commands and
+  /// expectations, which would only compare a stopped run with a whole one) did not run.
+  public var interrupted: (commandsSkipped: Int, expectationsSkipped: Int)?
 
   public init(index: Int, status: CellStatus, outputs: [CellOutput] = [], expectations: [ExpectationOutcome] = []) {
     self.index = index

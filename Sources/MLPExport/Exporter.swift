@@ -41,8 +41,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
 /// Writes a lesson run to a file in the format its extension names.
 public enum Exporter {
   /// Writes `run` to `path` (and, for Markdown, its figures to a folder beside it, named
-  /// after the file: `report.md` puts them in `report_files/`). Returns the paths written,
-  /// the export first.
+  /// after the file: `report.md` puts them in `report_files/`), with the teacher's folders
+  /// hidden (`LessonRun.hidingPaths`). Returns the paths written, the export first.
   ///
   /// - Throws: `ExportError.unknownFormat` for an extension it does not know,
   ///   `.cannotWrite` naming the path and the system's reason.
@@ -50,6 +50,7 @@ public enum Exporter {
   public static func write(_ run: LessonRun, to path: String, generator: String = "mlpsh") throws(ExportError) -> [String] {
     guard let format = ExportFormat(path: path) else { throw .unknownFormat(path: path) }
     let expanded = Paths.expandingTilde(path)
+    let run = run.hidingPaths()
     switch format {
     case .html:
       try write(HTMLExport(run: run, generator: generator).document(), to: expanded, shown: path)

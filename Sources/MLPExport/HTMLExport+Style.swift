@@ -40,6 +40,7 @@ extension HTMLExport {
     pre code { background: none; padding: 0; font-size: 1em; }
     pre.source { background: var(--code); border-left: 4px solid var(--accent); }
     pre.output { background: #ffffff; border: 1px solid var(--rule); font-size: 0.8em; }
+    pre.output, pre.source { white-space: pre-wrap; overflow-wrap: anywhere; }
     pre.output.error { background: var(--error-bg); border-color: var(--error); color: var(--error); }
     pre.output.note { color: var(--muted); }
     .comment { color: var(--muted); }

@@ -1,3 +1,4 @@
+import Foundation
 import MLPPlot
 import MLPScript
 
@@ -48,7 +49,7 @@ public struct HTMLExport: Sendable {
     }
     html += """
       </main>
-      <footer class="lesson-footer"><p>Made by \(escape(generator)) from \(escape(lesson.source.name)).</p></footer>
+      <footer class="lesson-footer"><p>Made by \(escape(generator)) from \(escape((lesson.source.name as NSString).lastPathComponent)).</p></footer>
       </body>
       </html>
 

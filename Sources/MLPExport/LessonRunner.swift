@@ -36,16 +36,23 @@ public final class LessonRunner {
     _ = sink.take()
     var expectations: [ExpectationOutcome] = []
     var status = CellStatus.completed
-    for statement in cell.statements {
+    var interrupted: (commandsSkipped: Int, expectationsSkipped: Int)?
+    for (position, statement) in cell.statements.enumerated() {
       if interpreter.session.quitRequested { break }
       switch statement {
       case .command:
         do {
           try Interpreter.execute([statement], source: lesson.source, session: &interpreter.session,
                                   environment: interpreter.environment)
+        } catch where error.id == .interrupted {
+          // Ctrl-C between two commands: this one did not start.
+          interrupted = Self.skipped(after: position - 1, in: cell.statements)
         } catch {
           sink.diagnostic(error)
           status = .stopped(error)
+        }
+        if case .completed = status, interrupted == nil, interpreter.environment.shouldStop() {
+          interrupted = Self.skipped(after: position, in: cell.statements)
         }
       case let .expectation(expectation):
         let outcome = ExpectationOutcome(checking: expectation, against: interpreter.session.lastReport,
@@ -54,8 +61,18 @@ public final class LessonRunner {
         expectations.append(outcome)
       }
       if case .stopped = status { break }
+      if interrupted != nil { break }
     }
-    return CellResult(index: index, status: status, outputs: sink.take(), expectations: expectations)
+    var result = CellResult(index: index, status: status, outputs: sink.take(), expectations: expectations)
+    result.interrupted = interrupted
+    return result
+  }
+
+  /// How many commands and expectations follow statement `position`.
+  private static func skipped(after position: Int, in statements: [Statement]) -> (Int, Int) {
+    let rest = statements.dropFirst(position + 1)
+    let expectations = rest.filter { if case .expectation = $0 { true } else { false } }.count
+    return (rest.count - expectations, expectations)
   }
 
   /// Runs every cell in order, until the end, a runtime error or `quit`; the cells after

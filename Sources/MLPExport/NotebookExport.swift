@@ -48,7 +48,7 @@ public struct NotebookExport: Sendable {
         "language_info": ["name": Release.name, "version": Release.version, "file_extension": Release.fileExtension,
                           "mimetype": Release.mimeType, "codemirror_mode": Release.codeMirrorMode,
                           "pygments_lexer": Release.pygmentsLexer],
-        "mlpsh": ["generator": generator, "source": run.lesson.source.name],
+        "mlpsh": ["generator": generator, "source": (run.lesson.source.name as NSString).lastPathComponent],
       ],
       "cells": cells,
     ]

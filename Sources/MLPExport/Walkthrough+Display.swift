@@ -25,6 +25,8 @@ extension Walkthrough {
     say(rule("step \(step + 1) of \(steps.count) · \(cells)"))
     for index in range {
       let cell = lesson.cells[index]
+      // A blank line between two cells, as between paragraphs.
+      if index > range.lowerBound { say("") }
       if cell.kind == .markdown {
         for line in cell.markdown { say(markdownLine(line)) }
         continue
@@ -51,14 +53,32 @@ extension Walkthrough {
     return paint(head + String(repeating: "─", count: max(3, width - head.count)), bold)
   }
 
-  /// A Markdown line as the terminal shows it: headings bold, the rest as written.
+  /// A Markdown line as the terminal shows it: headings bold; in colour, `code` cyan without
+  /// its backticks and **strong** text bold without its stars; without colour, as written.
   func markdownLine(_ line: String) -> String {
-    guard case let .heading(_, text)? = Markdown.heading(line) else { return line }
-    return paint(text, bold)
+    if case let .heading(_, text)? = Markdown.heading(line) { return paint(text, bold) }
+    guard style.color else { return line }
+    return Self.spans(in: Self.spans(in: line, marker: "`", code: cyan), marker: "**", code: bold)
+  }
+
+  /// `line` with each `marker`…`marker` pair painted with `code` and the markers dropped; an
+  /// unpaired marker stays as written.
+  static func spans(in line: String, marker: String, code: String) -> String {
+    let parts = line.components(separatedBy: marker)
+    guard parts.count >= 3 else { return line }
+    var result = parts[0]
+    var index = 1
+    while index + 1 < parts.count {
+      result += code + parts[index] + "\u{1B}[0m" + parts[index + 1]
+      index += 2
+    }
+    if index < parts.count { result += marker + parts[index] }
+    return result
   }
 
   private var bold: String { "\u{1B}[1m" }
   private var dim: String { "\u{1B}[2m" }
+  private var cyan: String { "\u{1B}[36m" }
 
   private func paint(_ text: String, _ code: String) -> String {
     style.color ? code + text + "\u{1B}[0m" : text

@@ -190,7 +190,7 @@ public final class Walkthrough {
     for index in steps[step].cells {
       let result = runner.run(cellAt: index)
       stepResults.append(result)
-      if result.error != nil || runner.quitRequested { break }
+      if result.error != nil || result.interrupted != nil || runner.quitRequested { break }
     }
     results[step] = stepResults
     for outcome in stepResults.flatMap(\.expectations) where outcome.holds {
@@ -198,6 +198,10 @@ public final class Walkthrough {
     }
     if stepResults.contains(where: { $0.error != nil }) {
       say("the step stopped at an error: Enter goes on, r runs it again")
+    } else if let skipped = stepResults.last?.interrupted {
+      let last = stepResults.last!.index
+      let cellsLeft = steps[step].cells.filter { $0 > last && lesson.cells[$0].kind == .code }.count
+      say(Self.interruptedNote(skipped, cellsLeft: cellsLeft))
     }
     next = step + 1
     viewing = next
@@ -208,6 +212,25 @@ public final class Walkthrough {
       return
     }
     show(viewing)
+  }
+
+  /// "stopped by Ctrl-C (training keeps what it learnt): 1 command and 2 checks of this step
+  /// did not run; Enter goes on, r runs the step again".
+  static func interruptedNote(_ skipped: (commandsSkipped: Int, expectationsSkipped: Int), cellsLeft: Int) -> String {
+    var parts: [String] = []
+    if skipped.commandsSkipped > 0 { parts.append(plural(skipped.commandsSkipped, "command")) }
+    if skipped.expectationsSkipped > 0 { parts.append(plural(skipped.expectationsSkipped, "check")) }
+    if cellsLeft > 0 { parts.append(plural(cellsLeft, "more cell")) }
+    let rest = parts.isEmpty ? "" : ": " + prose(parts) + " of this step did not run"
+    return "stopped by Ctrl-C (training keeps what it learnt)\(rest); Enter goes on, r runs the step again"
+  }
+
+  private static func prose(_ parts: [String]) -> String {
+    parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts.joined()
+  }
+
+  private static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   private static func value(_ outcome: ExpectationOutcome) -> String {

@@ -6,14 +6,16 @@ extension DigitGallery {
   /// row, so an MNIST digit takes about a hundred elements, not 784.
   ///
   /// `idPrefix` starts every id the document defines (give each figure of an HTML page its own).
-  public func svg(pixelSize: Double = 4, perRow: Int = 8, idPrefix: String = "") -> String {
+  public func svg(pixelSize: Double = 4, perRow: Int = 6, idPrefix: String = "") -> String {
     let gap = 20.0
-    let captionSize = 12.0
+    // Captions read at print size and on a projector: a page column scales a gallery six
+    // images wide by about two thirds, and 16 units stay above 10 pixels there.
+    let captionSize = 16.0
     let columns = max(1, min(perRow, images.count))
     let cellWidth = Double(images.map(\.width).max() ?? 1) * pixelSize
     let imageHeight = Double(images.map(\.height).max() ?? 1) * pixelSize
     let captionLines = images.map { wrap($0.caption ?? "", width: cellWidth, size: captionSize).count }.max() ?? 0
-    let rowHeight = imageHeight + 8 + Double(captionLines) * 15 + gap
+    let rowHeight = imageHeight + 8 + Double(captionLines) * 19 + gap
     let rowCount = (images.count + columns - 1) / columns
     let top = title.isEmpty ? 20.0 : 48
     let width = max(Double(columns) * (cellWidth + gap) + gap, title.isEmpty ? 0 : SVGWriter.textWidth(title, size: 16) + 40)
@@ -44,7 +46,7 @@ extension DigitGallery {
       svg.close("g")
       for (lineIndex, line) in wrap(image.caption ?? "", width: cellWidth, size: captionSize).enumerated() {
         svg.text(line, x: x + Double(image.width) * pixelSize / 2,
-                 y: y + Double(image.height) * pixelSize + 18 + Double(lineIndex) * 15, size: captionSize)
+                 y: y + Double(image.height) * pixelSize + 21 + Double(lineIndex) * 19, size: captionSize)
       }
     }
     return svg.document()

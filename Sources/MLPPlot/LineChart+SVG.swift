@@ -93,10 +93,15 @@ extension LineChart {
       let runs = Downsampling.minMax(x: line.x, y: line.y) { Int(px($0).rounded()) }
       let polylines = runs.map { run in run.map { (x: px($0.x), y: py($0.y, scale)) } }
       let dense = line.count > Int(plotWidth / 2)
-      svg.open("path", [
+      let faint = isUnderItsMean(index)
+      var attributes = [
         ("class", "series"), ("d", SVGWriter.pathData(polylines)),
-        ("stroke", Palette.series(colorIndex(of: index)).hex), ("stroke-width", dense ? "1" : "1.75"),
-      ])
+        ("stroke", Palette.series(colorIndex(of: index)).hex),
+        ("stroke-width", faint || dense && !line.isSmoothed ? "1" : line.isSmoothed ? "2.75" : "1.75"),
+      ]
+      if faint { attributes.append(("stroke-opacity", "0.35")) }
+      if let dash = Palette.svgDash(colorIndex(of: index)), !faint { attributes.append(("stroke-dasharray", dash)) }
+      svg.open("path", attributes)
       svg.element("title", [], text: line.name)
       svg.close("path")
     }
@@ -104,8 +109,10 @@ extension LineChart {
 
     for placement in legend.placements(centre: left + plotWidth / 2, top: top + plotHeight + below - 4) {
       let color = Palette.series(colorIndex(of: placement.index)).hex
+      let dash = Palette.svgDash(colorIndex(of: placement.index)).map { [("stroke-dasharray", $0)] } ?? []
+      let faint = isUnderItsMean(placement.index)
       svg.line(x1: placement.x, y1: placement.y - 4, x2: placement.x + SVGLegend.swatchWidth, y2: placement.y - 4,
-               stroke: color, width: 2.5)
+               stroke: color, width: faint ? 1.5 : 2.5, faint ? [("stroke-opacity", "0.35")] : dash)
       SVGLegend.label(legendName(of: placement.index), at: placement, into: &svg)
     }
     return svg.document()

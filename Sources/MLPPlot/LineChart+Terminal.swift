@@ -2,8 +2,8 @@ extension LineChart {
   /// The ASCII marks of the series, in palette order.
   static let asciiMarks: [Character] = ["*", "+", "o", "x", "#", "@", "%", "&", "=", "$"]
 
-  /// Dash patterns (cells on, cells off) that tell series apart in braille without colour;
-  /// the first series is solid.
+  /// Dash patterns (cells on, cells off) that tell series apart in braille, with colour or
+  /// without (a projector washes colours out); the first series is solid.
   static let dashes: [(on: Int, off: Int)?] = [nil, (2, 1), (1, 1), (1, 2), (3, 1), (2, 2)]
 
   /// The chart drawn for a terminal, with its summary on the last line.
@@ -54,7 +54,7 @@ extension LineChart {
     var canvas = DotCanvas(columns: columns, rows: rows, braille: braille)
     for (index, line) in series.enumerated() {
       guard let scale = line.axis == .left ? left.scale : right?.scale else { continue }
-      let dash = braille && !style.color ? LineChart.dashes[index % LineChart.dashes.count] : nil
+      let dash = braille ? LineChart.dashes[index % LineChart.dashes.count] : nil
       let runs = Downsampling.minMax(x: line.x, y: line.y, column: pixelColumn)
       for run in runs {
         let pixels = run.map { point in
@@ -110,13 +110,13 @@ extension LineChart {
       if !style.unicode {
         let mark = LineChart.asciiMarks[slot % LineChart.asciiMarks.count]
         sample = String(repeating: mark, count: 3)
-      } else if !style.color, let dash = LineChart.dashes[index % LineChart.dashes.count] {
+      } else if let dash = LineChart.dashes[index % LineChart.dashes.count] {
         sample = ""
         for cell in 0 ..< 5 { sample += cell % (dash.on + dash.off) < dash.on ? "━" : " " }
         while sample.hasSuffix(" ") { sample.removeLast() }
         sample += String(repeating: " ", count: 5 - sample.count)
       } else {
-        sample = style.color ? "━━━" : "━━━━━"
+        sample = "━━━━━"
       }
       let name = legendName(of: index)
       return sample.map { TextCell($0, color) } + [TextCell.blank] + name.map { TextCell($0) }

@@ -88,11 +88,29 @@ public struct LineChart: Sendable, Equatable {
     series[index].colorIndex ?? index
   }
 
+  /// Whether series `index` is raw data drawn with a smoothed copy of itself ("loss" and
+  /// "loss (mean of 50)"): then it is drawn faint and the mean bold.
+  func isUnderItsMean(_ index: Int) -> Bool {
+    let raw = series[index]
+    return !raw.isSmoothed && series.contains { $0.isSmoothed && $0.name.hasPrefix(raw.name + " (mean of ") }
+  }
+
   /// The legend text of series number `index`: its name, and its axis when there are two.
   func legendName(of index: Int) -> String {
     let bothAxesUsed = hasRightAxis && series.contains { $0.axis == .left }
-    guard bothAxesUsed else { return series[index].name }
-    return series[index].name + (series[index].axis == .left ? " (left)" : " (right)")
+    let name = series[index].name + clippedMark(of: index)
+    guard bothAxesUsed else { return name }
+    return name + (series[index].axis == .left ? " (left)" : " (right)")
+  }
+
+  /// " (clipped above)" for a series that leaves a fixed y range (a run that diverged under
+  /// `ylim=`): it is drawn along the edge, and the legend says so rather than rescaling.
+  func clippedMark(of index: Int) -> String {
+    let line = series[index]
+    guard let range = line.axis == .left ? leftRange : rightRange else { return "" }
+    let finite = line.y.filter(\.isFinite)
+    if finite.contains(where: { $0 > range.upperBound }) || line.y.contains(where: { $0.isNaN }) { return " (clipped above)" }
+    return finite.contains(where: { $0 < range.lowerBound }) ? " (clipped below)" : ""
   }
 
   // MARK: - Summary

@@ -117,6 +117,13 @@ enum Palette {
   /// Axis lines and tick marks in the terminal.
   static let axisANSI: UInt8 = 244
   /// Plot background, grid, text and frame colours of the SVG (seaborn's darkgrid).
+  /// The dash pattern of series slot `index` in SVG, `nil` for the first (solid): runs stay
+  /// apart in print, in grey and for readers who do not tell the colours apart.
+  static func svgDash(_ index: Int) -> String? {
+    let patterns: [String?] = [nil, "9 4", "2 3", "9 3 2 3", "4 4", "12 3 2 3 2 3"]
+    return patterns[index % patterns.count]
+  }
+
   static let svgPlotBackground = "#eaeaf2"
   static let svgGrid = "#ffffff"
   static let svgText = "#262626"

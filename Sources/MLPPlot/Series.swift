@@ -17,6 +17,9 @@ public struct Series: Sendable, Equatable {
   public var axis: Axis
   /// The palette slot of its colour; `nil` takes the series' position in the chart.
   public var colorIndex: Int?
+  /// Whether the series is a moving mean of another (`smoothed(window:)`): drawn bold over
+  /// its raw series, which is then drawn faint, as TensorBoard draws smoothing.
+  public var isSmoothed = false
 
   /// A series with explicit x values (as many as y values).
   public init(name: String, x: [Double], y: [Double], axis: Axis = .left, colorIndex: Int? = nil) {
@@ -96,8 +99,10 @@ extension Series {
       }
       averaged.append(y[index].isFinite && count > 0 ? sum / Double(count) : y[index])
     }
-    return Series(
+    var mean = Series(
       name: name ?? "\(self.name) (mean of \(window))", x: x, y: averaged, axis: axis,
       colorIndex: colorIndex)
+    mean.isSmoothed = true
+    return mean
   }
 }

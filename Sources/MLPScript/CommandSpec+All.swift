@@ -7,7 +7,7 @@ extension CommandSpec {
     .mlp, .perceptron, .save,
     .train, .sweep, .lrfind, .evaluate, .predict, .gradcheck,
     .show, .summary, .explain, .plot, .compare,
-    .set, .reset, .run, .history, .echo, .help, .quit,
+    .set, .reset, .run, .history, .echo, .clear, .help, .quit,
   ]
 
   private static let byName: [String: CommandSpec] = Dictionary(

@@ -81,7 +81,8 @@ public struct Converter: Sendable {
   }
 
   /// One of an enumeration's cases, by raw value: "unknown activation 'rleu'", with the hint
-  /// "should be relu, sigmoid or tanh".
+  /// "did you mean 'relu'? should be relu, sigmoid or tanh" (the guess only when one is close,
+  /// in any case: `ReLU` finds `relu`).
   public func choice<E: CaseIterable & RawRepresentable>(_ value: Value, noun: String) throws(Diagnostic) -> E
   where E.RawValue == String {
     let text: String
@@ -92,7 +93,9 @@ public struct Converter: Sendable {
       throw error(.badValue, "\(noun) should be \(E.choices), not \(value.display)", at: value)
     }
     guard let result = E(rawValue: text) else {
-      throw error(.badValue, "unknown \(noun) '\(text)'", at: value, hint: "should be \(E.choices)")
+      let names = E.allCases.map(\.rawValue)
+      let guess = Suggestions.closest(to: text, among: names).map { "did you mean '\($0)'? " } ?? ""
+      throw error(.badValue, "unknown \(noun) '\(text)'", at: value, hint: guess + "should be \(E.choices)")
     }
     return result
   }

@@ -20,6 +20,10 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
   public var source: Source?
   /// What would be right, drawn after the caret.
   public var hint: String?
+  /// Lines drawn after the rest, one `  = note` each, never shortened as a whole: what the
+  /// user needs to act on an error that has more to say than a hint (where a data set was
+  /// looked for, the checksums its files must have).
+  public var notes: [String] = []
 
   public init(
     _ id: DiagnosticID, _ message: String, at range: SourceRange? = nil, in source: Source? = nil,

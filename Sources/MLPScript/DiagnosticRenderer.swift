@@ -5,11 +5,12 @@ import Foundation
 /// error: unknown activation 'rleu'
 ///  --> lesson.mlp:3:22
 /// 3 | mlp [784,128,64,10] rleu
-///   |                     ^~~~ should be relu, sigmoid or tanh
+///   |                     ^~~~ did you mean 'relu'? should be relu, sigmoid or tanh
 /// ```
 /// The caret sits under the first scalar of the range and `~` under the rest of it on that
 /// line; a zero-length range (the end of a line) gets a lone `^`. A diagnostic without a
-/// place is the first line alone, and its hint follows on a line `  = hint`.
+/// place is the first line alone, and its hint follows on a line `  = hint`. Notes follow
+/// last, one `  = note` line each.
 public struct DiagnosticRenderer: Sendable {
   /// Whether to colour the severity, the arrow and the caret with ANSI escapes.
   public var color: Bool
@@ -24,9 +25,10 @@ public struct DiagnosticRenderer: Sendable {
     var lines = [paint(severity + ":", severityStyle(diagnostic.severity)) + " "
       + paint(Self.shortened(Self.printable(diagnostic.message)), Style.bold)]
     let hint = diagnostic.hint.map { Self.shortened(Self.printable($0)) }
+    let notes = diagnostic.notes.map { "  = " + Self.printable($0) }
     guard let source = diagnostic.source, let range = diagnostic.range else {
       if let hint { lines.append("  = " + hint) }
-      return lines.joined(separator: "\n")
+      return (lines + notes).joined(separator: "\n")
     }
     let location = source.location(of: range.start)
     let lineRange = source.rangeOfLine(location.line)
@@ -49,7 +51,7 @@ public struct DiagnosticRenderer: Sendable {
     var caretLine = paint(gutter + " |", Style.blue) + " " + indent + marker
     if let hint { caretLine += " " + paint(hint, severityStyle(diagnostic.severity)) }
     lines.append(caretLine)
-    return lines.joined(separator: "\n")
+    return (lines + notes).joined(separator: "\n")
   }
 
   // MARK: - Long lines and control characters

@@ -36,8 +36,14 @@ extension Invocation {
     return targets
   }
 
-  /// "no model or data set named 'm61'", with a suggestion.
+  /// "no model or data set named 'm61'", with a suggestion; a bare option name (`train m
+  /// shuffle`) is taken for the option written without its value.
   public func unknownName(_ name: String, at value: Value) -> Diagnostic {
+    if let option = spec.options.first(where: { $0.key == name }) {
+      let written = option.kind == .boolean ? "\(name)=true" : "\(name)=…"
+      return error(.unknownName, "no model or data set named '\(name)'", at: value,
+                   hint: "did you mean '\(written)'? an option takes its value after '='")
+    }
     let known = session.modelNames + session.dataNames
     let hint = Suggestions.hint(for: name, among: known)
       ?? (known.isEmpty ? nil : "known names: \(Suggestions.prose(known, conjunction: "and"))")

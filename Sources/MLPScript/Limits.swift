@@ -28,7 +28,7 @@ public struct Limits: Sendable, Equatable {
   }
 
   /// The shell's limits: 2²⁸ parameters (1 GiB of Float32, the notebook's network has
-  /// 101 770), 10⁷ iterations a run (a history of 240 MB; a full MNIST epoch at batch 1 is
+  /// 109 386), 10⁷ iterations a run (a history of 240 MB; a full MNIST epoch at batch 1 is
   /// 60 000), 2²⁸ working values (1 GiB) and 10¹¹ multiply-adds (seconds to a minute).
   public static let standard = Limits(
     parameters: 1 << 28, iterations: 10_000_000, workingValues: 1 << 28, operations: 100_000_000_000)

@@ -35,7 +35,7 @@ enum RunCurves {
   /// on one chart.
   static func overlay(
     title: String, runs: [(name: String, history: TrainingHistory)], quantity: Quantity, axis: XAxis,
-    smoothing: Int
+    smoothing: Int, yRange: ClosedRange<Double>? = nil
   ) -> LineChart {
     let series = runs.enumerated().map { index, run -> Series in
       let values = run.history.steps.map { Double(quantity == .loss ? $0.loss : $0.accuracy) }
@@ -44,7 +44,7 @@ enum RunCurves {
     }
     let smoothed = smoothing > 1 ? " (mean of \(smoothing) iterations)" : ""
     return LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
-                     leftRange: quantity == .accuracy ? 0 ... 1 : nil)
+                     leftRange: yRange ?? (quantity == .accuracy ? 0 ... 1 : nil))
   }
 
   /// The batch sizes a history was trained with, from the samples each step saw: "64", or

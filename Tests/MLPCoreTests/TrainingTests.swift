@@ -181,10 +181,10 @@ final class TrainingTests: XCTestCase {
   func testDescriptionShowsStructure() {
     let model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10])
     XCTAssertEqual(model.description, """
-      MultilayerPerceptron 784-128-64-10, relu, lr 0.01, 109386 parameters
-        Dense(inputSize: 784, outputSize: 128, activation: relu)  100480 parameters
-        Dense(inputSize: 128, outputSize: 64, activation: relu)  8256 parameters
-        Dense(inputSize: 64, outputSize: 10, activation: softmax)  650 parameters
+      multilayer perceptron 784-128-64-10, relu, lr 0.01, 109386 parameters
+        layer 1: 784 → 128, relu   100480 parameters (784·128 weights + 128 biases)
+        layer 2: 128 → 64, relu      8256 parameters (128·64 weights + 64 biases)
+        layer 3: 64 → 10, softmax     650 parameters (64·10 weights + 10 biases)
       """)
   }
 }

@@ -41,6 +41,21 @@ import Testing
     }
   }
 
+  /// A handout carries neither the teacher's data folder nor their home folder.
+  @Test func exportsHideTheTeachersFolders() throws {
+    var run = try LessonFixtures.run("digits-lesson.mlp")
+    run.cells[1].outputs.append(.text(["mnist: from '/home/ann/data/mnist/'", "saved to '/home/ann/m.json'"]))
+    let hidden = run.hidingPaths(environment: ["MLPSH_DATA": "/home/ann/data/mnist/", "HOME": "/home/ann"])
+    let texts = hidden.cells[1].outputs.compactMap { output -> [String]? in
+      if case let .text(lines) = output { return lines } else { return nil }
+    }
+    #expect(texts.last == ["mnist: from '$MLPSH_DATA/'", "saved to '~/m.json'"])
+    let document = HTMLExport(run: hidden, generator: "mlpsh test").document()
+    #expect(!document.contains("/home/ann"))
+    #expect(document.contains("pre.output, pre.source { white-space: pre-wrap; overflow-wrap: anywhere; }"))
+    #expect(document.contains("from digits-lesson.mlp."))
+  }
+
   @Test func everyFigureIsInlineSVGWithItsOwnIDs() throws {
     let (run, root) = try page("digits-lesson.mlp")
     let figures = root.elements("figure")

@@ -35,12 +35,14 @@ import Testing
       "── step 1 of 3 · cells 1–3 ─────────────────────────────────────────────",
       "  │ # A small lesson on the built-in 8×8 digits, for the export, --check and --step tests:",
       "  │ # markdown with every construct lessons use, text output, three kinds of figures.",
+      "",
       "Digits, *end to end*",
       "A network learns the **8×8 digits** in a few seconds. Each step shows what to look for.",
       "",
       "- the data: `load digits`",
       "- the model: a hidden layer of 32, see [the notebook](https://example.org/notebook)",
       "- the loss: $L = -\\sum_k y_k \\log p_k$, averaged over a batch",
+      "",
       "▸ Load the data",
       "  │ load digits",
       "  │ # expect: train samples = 1438",
@@ -48,6 +50,41 @@ import Testing
       "  │ plot samples count=4",
       "Enter runs this step · b back · r again · q quits · ? keys",
     ])
+  }
+
+  /// Ctrl-C in a step is the teacher's choice, not a failure: no error, no check of a run
+  /// that was stopped, and a line saying what did not run.
+  @Test func ctrlCInAStepSaysWhatDidNotRunWithoutAnError() throws {
+    let pressed = Flag()
+    let sink = CollectingSink()
+    let walkthrough = Walkthrough(lesson: try LessonFixtures.lesson("digits-lesson.mlp"), output: sink,
+                                  shouldStop: { pressed.ask() })
+    walkthrough.start()
+    walkthrough.handle("")
+    sink.clear()
+    // Pressed during training: the 66 iterations stop early, `plot m` and one check are left.
+    pressed.askedBeforePress = 10
+    walkthrough.handle("")
+    #expect(!sink.lines.contains { $0.hasPrefix("error:") || $0.hasPrefix("note:") || $0.hasPrefix("✗") })
+    #expect(sink.lines.contains { $0.hasPrefix("stopped m after ") })
+    #expect(sink.lines.contains(
+      "stopped by Ctrl-C (training keeps what it learnt): 1 command and 1 check of this step did not run; "
+        + "Enter goes on, r runs the step again"))
+    #expect(walkthrough.next == 2)
+
+    // Pressed between two commands: the step stops before the next one, without an error.
+    pressed.askedBeforePress = 0
+    walkthrough.handle("b")
+    walkthrough.handle("r")
+    #expect(sink.lines.last { $0.hasPrefix("stopped by Ctrl-C") }
+      == "stopped by Ctrl-C (training keeps what it learnt): 4 commands and 2 checks of this step did not run; "
+        + "Enter goes on, r runs the step again")
+  }
+
+  @Test func markdownInColourDropsBackticksAndStars() throws {
+    #expect(Walkthrough.spans(in: "run `mlpsh` **now**", marker: "`", code: "<c>")
+      == "run <c>mlpsh\u{1B}[0m **now**")
+    #expect(Walkthrough.spans(in: "an odd ` stays", marker: "`", code: "<c>") == "an odd ` stays")
   }
 
   @Test func enterRunsTheStepAndShowsTheNext() throws {
@@ -110,7 +147,7 @@ import Testing
     #expect(walkthrough.prompt == "step 2/3> ")
     #expect(sink.lines[1] == "── step 2 of 3 · cells 4–5 ─────────────────────────────────────────────")
     #expect(sink.lines.contains("  output when it ran:"))
-    #expect(sink.lines.contains { $0.hasPrefix("trained m: 66 iterations (2.937 epochs, 4224 samples) in ") })
+    #expect(sink.lines.contains { $0.hasPrefix("trained m: 66 iterations (3 epochs, 4224 samples) in ") })
     // The sandbox now starts where step 2 started: no model yet.
     #expect(iterations(walkthrough.sandbox.session) == -1)
     walkthrough.handle("b")
@@ -183,5 +220,17 @@ import Testing
     #expect(Walkthrough.Action("keep") == .keep)
     #expect(Walkthrough.Action("?") == .help)
     #expect(Walkthrough.Action("plot confusion") == .command("plot confusion"))
+  }
+}
+
+/// A Ctrl-C that a test presses.
+private final class Flag: @unchecked Sendable {
+  /// How many times the run may ask before the key is pressed; `nil`: never pressed.
+  var askedBeforePress: Int?
+
+  func ask() -> Bool {
+    guard let left = askedBeforePress else { return false }
+    askedBeforePress = left - 1
+    return left <= 0
   }
 }

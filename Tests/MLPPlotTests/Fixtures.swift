@@ -51,6 +51,17 @@ enum Fixtures {
     return LineChart(title: "batch-size sweep", xAxis: .iterations, leftLabel: "loss", series: runs)
   }
 
+  /// A learning-rate sweep on a shared y range [0, 3], one run diverging to a loss of 12:
+  /// clipped along the top edge and marked in the legend, the others keep their scale.
+  static func clippedSweepChart() -> LineChart {
+    let good = [(0.01, 7 as UInt64), (0.001, 8)].map { lr, seed in
+      Series(name: "lr \(lr)", y: trainingRun(iterations: 200, seed: seed, pace: lr == 0.01 ? 30 : 90).loss)
+    }
+    let diverged = Series(name: "lr 0.1", y: (0 ..< 16).map { 2.3 + Double($0) * 0.65 })
+    return LineChart(title: "learning-rate sweep", xAxis: .iterations, leftLabel: "loss",
+                     series: [diverged] + good, leftRange: 0 ... 3)
+  }
+
   /// Two blobs, as in the notebook's perceptron cell, and a linear boundary x + y/4 = 0.5.
   static func blobs() -> DecisionBoundary {
     var generator = Generator(state: 42)

@@ -42,6 +42,19 @@ final class SVGTests: XCTestCase {
     // Legend swatches are lines of the series' colours.
     let swatches = root.elements("line").filter { $0.attributes["stroke-width"] == "2.5" }
     XCTAssertEqual(swatches.map { $0.attributes["stroke"] }, ["#4c72b0", "#dd8452", "#55a868"])
+    // Told apart without colour too: the curves and their swatches share a dash pattern each.
+    let curves = root.elements("path").filter { $0.attributes["class"] == "series" }
+    XCTAssertEqual(curves.map { $0.attributes["stroke-dasharray"] }, [nil, "9 4", "2 3"])
+    XCTAssertEqual(swatches.map { $0.attributes["stroke-dasharray"] }, [nil, "9 4", "2 3"])
+  }
+
+  /// TensorBoard's convention: the mean bold, the raw batches faint under it.
+  func testSmoothedCurveIsBoldOverAFaintRawCurve() throws {
+    let raw = Series(name: "loss", y: Fixtures.trainingRun(iterations: 200).loss)
+    let chart = LineChart(title: "", xAxis: .iterations, leftLabel: "loss", series: [raw, raw.smoothed(window: 20)])
+    let curves = try parseXML(chart.svg()).elements("path").filter { $0.attributes["class"] == "series" }
+    XCTAssertEqual(curves.map { $0.attributes["stroke-opacity"] }, ["0.35", nil])
+    XCTAssertEqual(curves.map { $0.attributes["stroke-width"] }, ["1", "2.75"])
   }
 
   /// A 3750-point curve is written with at most four points per pixel column of the plot.
@@ -140,6 +153,9 @@ final class SVGTests: XCTestCase {
     // "label 0, predicted 6" wraps to two lines under a 112-unit-wide image.
     XCTAssertTrue(texts.contains("label 0,"))
     XCTAssertTrue(texts.contains("predicted 6"))
+    // Captions legible at print size: 16 units, not 12.
+    XCTAssertTrue(root.all.filter { $0.name == "text" && $0.textContent == "predicted 6" }
+      .allSatisfy { $0.attributes["font-size"] == "16" })
   }
 
   func testConfusionMatrixCellsCarryTheirCounts() throws {

@@ -32,6 +32,16 @@ final class TerminalSnapshotTests: XCTestCase {
     assertForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
   }
 
+  /// Runs told apart without colour (dashes in braille, marks in ASCII, shown in the
+  /// legend), on one shared scale that clips a diverged run instead of squashing the rest.
+  func testSweepOnASharedScaleClipsTheDivergedRun() {
+    let chart = Fixtures.clippedSweepChart()
+    assertForms(.lineChart(chart), named: "line-clipped")
+    for form in TerminalSnapshotTests.forms {
+      XCTAssertTrue(chart.terminal(form.style).contains("lr 0.1 (clipped above)"), form.name)
+    }
+  }
+
   func testDecisionBoundaryOfTwoBlobs() {
     assertForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
   }

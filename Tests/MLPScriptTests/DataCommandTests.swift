@@ -96,6 +96,48 @@ import Testing
     return bigEndian(magic) + sizes.flatMap(bigEndian) + body
   }
 
+  @Test func scalingInPlaceWarnsAboutModelsTrainedBefore() {
+    let (interpreter, sink) = Self.interpreter()
+    #expect(interpreter.run(line: "load digits; m = mlp [64,10]; fresh = mlp [64,10]; train m progress=false") == nil)
+    #expect(interpreter.run(line: "raw = scale digits") == nil)
+    #expect(!sink.lines.contains { $0.hasPrefix("warning:") })
+    #expect(interpreter.run(line: "scale digits") == nil)
+    #expect(sink.lines.contains("warning: scaled 'digits' in place after 'm' was trained"))
+    #expect(sink.lines.contains { $0.hasSuffix("if it learnt from 'digits', it now sees inputs unlike those: train again, or scale into a new name: 'scaled = scale digits'") })
+  }
+
+  @Test func clearClearsATerminalAndNothingElse() {
+    let (plain, plainSink) = Self.interpreter()
+    #expect(plain.run(line: "clear") == nil)
+    #expect(plainSink.lines.isEmpty)
+    let (terminal, terminalSink) = Self.interpreter(style: OutputStyle(isTerminal: true))
+    #expect(terminal.run(line: "clear") == nil)
+    #expect(terminalSink.lines == ["\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}[H"])
+  }
+
+  /// Offline, the first thing a class sees: every line of the fix, however long the paths.
+  @Test func aFailedDownloadSaysWhereItLookedWhereToPutTheFilesAndTheirSums() throws {
+    let root = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let data = root + "/" + String(repeating: "a-long-folder-name/", count: 8) + "data"
+    var mnist = KnownDataset.mnist
+    mnist.mirrors = ["http://127.0.0.1:9/first-mirror/", "http://127.0.0.1:9/second-mirror/"]
+    let catalog = DatasetCatalog(environment: ["MLPSH_DATA": data, "XDG_CACHE_HOME": root + "/cache", "HOME": root],
+                                 knownDatasets: [mnist], downloadTimeout: 5)
+    let (interpreter, _) = Self.interpreter(catalog: catalog)
+    let error = try #require(interpreter.run(line: "load mnist"))
+    let text = error.description
+    #expect(error.message == "could not download 'train-images-idx3-ubyte.gz' for mnist, and no folder holds the files")
+    #expect(!text.contains("…"))
+    #expect(text.contains("  = looked in '\(data)/mnist', '\(data)', '\(root)/cache/mlpsh/mnist'; nothing was saved in the cache"))
+    #expect(text.contains("  = tried http://127.0.0.1:9/first-mirror/train-images-idx3-ubyte.gz: "))
+    #expect(text.contains("  = tried http://127.0.0.1:9/second-mirror/train-images-idx3-ubyte.gz: "))
+    #expect(text.contains("put the four files in '\(root)/cache/mlpsh/mnist', or set MLPSH_DATA to a folder that holds them"))
+    for file in mnist.files {
+      #expect(text.contains("  =   \(file.name)  \(file.sha256)"))
+    }
+  }
+
   @Test func loadMNISTSearchesTheFolderThenDataThenTheCache() throws {
     let root = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: root) }
@@ -104,11 +146,12 @@ import Testing
                                  allowsDownload: false)
     let (interpreter, sink) = Self.interpreter(catalog: catalog)
 
-    // Nowhere yet: the error lists every place searched.
+    // Nowhere yet: the error lists every place searched, where to put the files and their sums.
     let missing = interpreter.run(line: "load mnist")
-    #expect(missing?.message == "mnist not found; searched '\(data)/mnist', '\(data)', '\(cache)/mlpsh/mnist'"
-      || missing?.message.contains("\(cache)/mlpsh/mnist") == true)
-    #expect(missing?.hint == "give the folder with from=\"…\" or set MLPSH_DATA")
+    #expect(missing?.message == "mnist not found, and downloading is off")
+    #expect(missing?.hint == "put the four files in '\(cache)/mlpsh/mnist', or set MLPSH_DATA to a folder that holds them (docs/data.md)")
+    #expect(missing?.notes.first == "looked in '\(data)/mnist', '\(data)', '\(cache)/mlpsh/mnist'")
+    #expect(missing?.notes.last == "  t10k-labels-idx1-ubyte  \(KnownDataset.mnist.testLabels.sha256)")
 
     try Self.writeIDX(into: cache + "/mlpsh/mnist")
     #expect(interpreter.run(line: "load mnist") == nil)

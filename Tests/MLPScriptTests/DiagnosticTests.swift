@@ -205,6 +205,22 @@ import Testing
     #expect(plain == DiagnosticRenderer(color: false).render(diagnostic))
   }
 
+  @Test func notesFollowTheCaretWholeHoweverLong() {
+    let source = Source(name: "lesson.mlp", text: "load mnist\n")
+    let folder = "/" + String(repeating: "x", count: 300)
+    var diagnostic = Diagnostic(.dataError, "mnist not found", at: SourceRange(start: 5, end: 10), in: source,
+                                hint: "put the files there")
+    diagnostic.notes = ["looked in '\(folder)'", "  train-images-idx3-ubyte  ba89"]
+    #expect(DiagnosticRenderer(color: false).render(diagnostic) == """
+      error: mnist not found
+       --> lesson.mlp:1:6
+      1 | load mnist
+        |      ^~~~~ put the files there
+        = looked in '\(folder)'
+        =   train-images-idx3-ubyte  ba89
+      """)
+  }
+
   @Test func diagnosticWithoutPlace() {
     let diagnostic = Diagnostic(.fileError, "cannot read 'x.mlp': no such file", hint: "check the path")
     #expect(diagnostic.description == "error: cannot read 'x.mlp': no such file\n  = check the path")

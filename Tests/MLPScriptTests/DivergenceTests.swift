@@ -27,7 +27,7 @@ import Testing
     #expect(lines.first?.hasSuffix(" (guessing among 10 classes scores 2.303)") == true)
     #expect(Array(lines.dropFirst()) == [
       "  likely cause: the inputs are not scaled ('digits' ranges from 0 to 16); 'scale digits' maps them to [0, 1]",
-      "  likely cause: the learning rate 1000000 is high for gradient descent; try lr=100000 or smaller",
+      "  likely cause: the learning rate 1000000 is high for gradient descent; try lr=0.1 or smaller",
     ])
     let at = try #require(interpreter.session.lastReport?.quantity("diverged at"))
     #expect(at >= 1 && at <= 22)
@@ -68,7 +68,7 @@ import Testing
       "likely cause: the learning rate 0.1 is too high for this network and data; try lr=0.01",
     ])
     #expect(Divergence.causes(features: unit, data: "d", learningRate: 3) == [
-      "likely cause: the learning rate 3 is high for gradient descent; try lr=0.3 or smaller",
+      "likely cause: the learning rate 3 is high for gradient descent; try lr=0.1 or smaller",
     ])
     let pixels = Matrix(rows: 1, columns: 3, storage: [0, 128, 255])
     #expect(Divergence.causes(features: pixels, data: "mnist", learningRate: 0.01) == [

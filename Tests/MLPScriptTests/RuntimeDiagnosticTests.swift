@@ -8,7 +8,25 @@ import Testing
       error: unknown activation 'rleu'
        --> lesson.mlp:3:21
       3 | mlp [784,128,64,10] rleu
-        |                     ^~~~ should be relu, sigmoid or tanh
+        |                     ^~~~ did you mean 'relu'? should be relu, sigmoid or tanh
+      """),
+    ("mlp [2,2] ReLU", """
+      error: unknown activation 'ReLU'
+       --> lesson.mlp:1:11
+      1 | mlp [2,2] ReLU
+        |           ^~~~ did you mean 'relu'? should be relu, sigmoid or tanh
+      """),
+    ("mlp [2,2] swish", """
+      error: unknown activation 'swish'
+       --> lesson.mlp:1:11
+      1 | mlp [2,2] swish
+        |           ^~~~~ should be relu, sigmoid or tanh
+      """),
+    ("data blobs\nm = mlp [2,2]\ntrain m shuffle", """
+      error: no model or data set named 'shuffle'
+       --> lesson.mlp:3:9
+      3 | train m shuffle
+        |         ^~~~~~~ did you mean 'shuffle=true'? an option takes its value after '='
       """),
     ("trian", """
       error: unknown command 'trian'

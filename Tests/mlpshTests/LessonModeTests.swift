@@ -78,7 +78,7 @@ import Testing
       error: unknown activation 'rleu'
        --> stops-early.mlp:8:11
       8 | mlp [2,3] rleu
-        |           ^~~~ should be relu, sigmoid or tanh
+        |           ^~~~ did you mean 'relu'? should be relu, sigmoid or tanh
 
       """)
     #expect(run.output == """

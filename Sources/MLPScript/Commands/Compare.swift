@@ -22,6 +22,7 @@ extension CommandSpec {
       OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts"),
       OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays"),
       OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)"),
+      yLimitsOption,
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
@@ -71,7 +72,7 @@ extension CommandSpec {
     let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing, atLeast: 1)
     try invocation.present(.lineChart(RunCurves.overlay(
       title: "\(names.joined(separator: " vs ")): \(quantity.rawValue)", runs: trained, quantity: quantity,
-      axis: axis, smoothing: smoothing)))
+      axis: axis, smoothing: smoothing, yRange: try yLimits(invocation))))
   }
 
   /// The side-by-side table and the numbers it reports.

@@ -174,6 +174,10 @@ extension CommandSpec {
     } catch {
       relay.finish()
       invocation.report.lines.append(contentsOf: relay.printed)
+      if let missing = missingDataset(error, dataset: dataset, catalog: catalog, explicitFolder: folder,
+                                      at: value, invocation) {
+        throw missing
+      }
       throw invocation.error(.dataError, error.description, at: invocation.option("from") ?? value,
                              hint: dataHint(error))
     }

@@ -44,9 +44,17 @@ extension CommandSpec {
     if case let .perceptron(perceptron) = model, !perceptron.epochAccuracies.isEmpty {
       when = " after epoch \(perceptron.epochAccuracies.count)"
     }
-    return .decisionBoundary(DecisionBoundary(title: "\(name)\(when) on \(dataName) (\(part))", xRange: xRange, yRange: yRange,
-                                              columns: columns, rows: rows, classes: classes, points: labelled,
-                                              classNames: samples.classNames))
+    let figure = DecisionBoundary(title: "\(name)\(when) on \(dataName) (\(part))", xRange: xRange, yRange: yRange,
+                                  columns: columns, rows: rows, classes: classes, points: labelled,
+                                  classNames: samples.classNames)
+    // What a lesson says about the picture ("every class-1 point is on the wrong side"),
+    // as numbers an expectation can hold it to.
+    let byClass = figure.correctByClass
+    invocation.record("correct", Double(byClass.reduce(0) { $0 + $1.correct }))
+    for (index, count) in byClass.enumerated() {
+      invocation.record("correct class \(index)", Double(count.correct))
+    }
+    return .decisionBoundary(figure)
   }
 
   /// `plot samples` and `plot mistakes`: images of the data set with their labels, or the

@@ -19,6 +19,8 @@ extension CommandSpec {
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
       ASCII; every figure ends with a one-line summary. to=FILE.svg (or to FILE.svg) writes \
       the figure as SVG instead, for a report; set plots="folder" keeps every figure there too.
+      plot boundary reports `correct` (points in the region of their own class) and \
+      `correct class N` for each class N; plot mistakes reports `mistakes`.
       """,
     arguments: [
       ArgumentSpec("WHAT", .choice(["curves", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
@@ -28,6 +30,7 @@ extension CommandSpec {
     options: [
       OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts"),
       OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations"),
+      yLimitsOption,
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
       OptionSpec("from", .integer, default: "0", "the first sample drawn"),
       OptionSpec("count", .integer, default: "8", "how many samples or mistakes"),
@@ -84,7 +87,7 @@ extension CommandSpec {
       }
       return .lineChart(LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
                                   leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
-                                  series: series, rightRange: 0 ... 1))
+                                  series: series, leftRange: try yLimits(invocation), rightRange: 0 ... 1))
     case let .perceptron(perceptron):
       guard !perceptron.epochAccuracies.isEmpty else {
         throw invocation.error(.noModel, "'\(name)' has not been trained yet", hint: "train it first")

@@ -13,7 +13,9 @@ extension CommandSpec {
       mean and divides by its standard deviation. The test set goes through the same map, so \
       nothing is learnt from it. Raw pixels up to 255 make the notebook's network learn \
       slowly and unevenly; scaled inputs are one of the steps to 97% and beyond. With a name \
-      (s = scale mnist) the result is a new data set; otherwise it replaces the old one.
+      (s = scale mnist) the result is a new data set; otherwise it replaces the old one, and \
+      a warning names the models already trained, which would now see inputs unlike those \
+      they learnt from.
       """,
     arguments: [ArgumentSpec("DATA", .data, "the data set (default: the current one)")],
     options: [OptionSpec("to", .choice(["unit", "standard"]), default: "unit", "the target range")],
@@ -43,7 +45,35 @@ extension CommandSpec {
                                                      origin: entry.origin + ", scaled \(description)")
     invocation.session.currentData = newName
     invocation.print("\(newName): scaled \(description)" + (newName == name ? "" : " from \(name)"))
+    if newName == name { warnAboutTrainedModels(data: name, features: scaled.train.features.columns, &invocation) }
   }
+
+  /// Scaling in place changes what every model already trained sees: a model trained on raw
+  /// pixels then scores far less without any other sign. Says so, naming them.
+  private static func warnAboutTrainedModels(data: String, features: Int, _ invocation: inout Invocation) {
+    let trained = invocation.session.modelNames.filter { name in
+      guard let model = invocation.session.models[name], model.inputSize == features else { return false }
+      switch model {
+      case let .mlp(network): return network.network.history.iterations > 0
+      case let .perceptron(perceptron): return !perceptron.epochAccuracies.isEmpty
+      }
+    }
+    guard !trained.isEmpty else { return }
+    let names = Suggestions.prose(trained.map { "'\($0)'" }, conjunction: "and")
+    let one = trained.count == 1
+    var warning = invocation.error(
+      .scaledUnderTrainedModel,
+      "scaled '\(data)' in place after \(names) \(one ? "was" : "were") trained",
+      hint: "if \(one ? "it" : "they") learnt from '\(data)', \(one ? "it" : "they") now \(one ? "sees" : "see") inputs unlike those: "
+        + "train again, or scale into a new name: 'scaled = scale \(data)'")
+    warning.severity = .warning
+    invocation.print(DiagnosticRenderer(color: invocation.style.color).render(warning))
+  }
+}
+
+extension DiagnosticID {
+  /// `scale` replaced a data set that models were already trained on.
+  public static let scaledUnderTrainedModel = DiagnosticID("scaled-under-trained-model", .runtime)
 }
 
 extension DataEntry {

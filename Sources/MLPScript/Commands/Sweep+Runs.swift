@@ -112,7 +112,7 @@ extension CommandSpec {
     guard !trained.isEmpty else { return }
     try invocation.present(.lineChart(RunCurves.overlay(
       title: "sweep of \(name) on \(dataName): \(quantity.rawValue)", runs: trained, quantity: quantity,
-      axis: axis, smoothing: smoothing)))
+      axis: axis, smoothing: smoothing, yRange: try yLimits(invocation))))
   }
 }
 

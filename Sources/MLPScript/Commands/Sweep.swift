@@ -32,6 +32,7 @@ extension CommandSpec {
       OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts"),
       OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays"),
       OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)"),
+      yLimitsOption,
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
       OptionSpec("parallel", .boolean, default: "true", "run side by side on every core"),

@@ -70,7 +70,9 @@ struct Divergence {
       causes.append("likely cause: the inputs are not scaled ('\(data)' ranges from \(format(Double(lowest))) to "
         + "\(format(Double(highest)))); 'scale \(data)' maps them to [0, 1]")
     }
-    let smaller = format(learningRate / 10)
+    // A tenth of the rate, but never above 0.1, a rate that trains these networks on scaled
+    // inputs: lr=1000 gets "try lr=0.1", not "lr=100", which diverges as well.
+    let smaller = format(min(learningRate / 10, 0.1))
     if learningRate > highLearningRate {
       causes.append("likely cause: the learning rate \(format(learningRate)) is high for gradient descent; "
         + "try lr=\(smaller) or smaller")

@@ -14,16 +14,16 @@ extension CommandSpec {
       after each, as the notebook did.
       On a terminal a progress bar shows loss, accuracy and the time left; Ctrl-C stops at the \
       end of the current batch and keeps what was learnt. The summary line gives the means \
-      over the last 100 iterations.
+      over the last 100 iterations, or over the last epoch when an epoch is shorter.
       When the loss becomes NaN or infinite, training stops and the model keeps its last \
       finite weights; when it ends far above what guessing scores (2·ln C + 1 for C classes), \
       the run blew up. Either way a warning names the iteration and the likely cause: inputs \
       that are not scaled, or a learning rate that is too high. A single run is limited to \
       10000000 iterations.
-      Reports `iterations`, `updates`, `epochs`, `samples`, `loss` and `accuracy` (means over \
-      the last 100 iterations of the run), `last loss`, `last accuracy`, `total iterations` \
-      and `seconds`, and `diverged at` when the run diverged; a perceptron reports `epochs`, \
-      `accuracy` and `seconds`.
+      Reports `iterations`, `updates`, `epochs` (whole batches over the batches in an epoch), \
+      `samples`, `loss` and `accuracy` (the summary line's means), `last loss`, \
+      `last accuracy`, `total iterations` and `seconds`, and `diverged at` when the run \
+      diverged; a perceptron reports `epochs`, `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
@@ -125,10 +125,12 @@ extension CommandSpec {
     invocation.session.models[name] = .mlp(updated)
 
     let steps = network.history.steps[before...]
-    let recent = steps.suffix(100)
+    let recent = steps.suffix(summaryWindow(iterationsPerEpoch: perEpoch))
     let loss = recent.isEmpty ? .nan : recent.reduce(0.0) { $0 + Double($1.loss) } / Double(recent.count)
     let accuracy = recent.isEmpty ? .nan : recent.reduce(0.0) { $0 + Double($1.accuracy) } / Double(recent.count)
-    let epochs = Double(report.iterations * options.batchSize) / Double(samples.count)
+    // Epochs as the history counts them: whole batches over the batches an epoch holds, so
+    // epochs=20 reads 20 here as in `show` and `compare`, though the partial batch is dropped.
+    let epochs = Double(report.iterations) / Double(perEpoch)
     let figures = recent.isEmpty ? "" : "; last \(recent.count): loss \(fixed(loss)), accuracy \(fixed(accuracy))"
     let counts = "\(plural(report.iterations, "iteration")) (\(format(epochs)) epoch\(epochs == 1 ? "" : "s"), "
       + "\(report.iterations * options.batchSize) samples) in \(duration(reporter.elapsed))"
@@ -162,6 +164,13 @@ extension CommandSpec {
     }
     invocation.record("total iterations", Double(network.history.iterations))
     invocation.record("seconds", reporter.elapsed)
+  }
+
+  /// How many of the last iterations the summary line averages: 100, but never more than
+  /// one epoch, so that on a small data set (22 batches an epoch on digits) the figures
+  /// describe where the run ended, not where it was four epochs earlier.
+  static func summaryWindow(iterationsPerEpoch: Int) -> Int {
+    max(1, min(100, iterationsPerEpoch))
   }
 
   /// A `TrainingError` as a diagnostic under the command, with a hint at the fix.
