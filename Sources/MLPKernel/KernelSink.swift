@@ -149,6 +149,16 @@ final class KernelSink: OutputSink, @unchecked Sendable {
     }
   }
 
+  /// `clear`: the cell's output so far is cleared (`clear_output`).
+  func clearOutput() {
+    lock.withLock {
+      pending.removeAll()
+      endStatus()
+      summaryDisplay = nil
+      send("clear_output", ["wait": false])
+    }
+  }
+
   /// Reports an interrupted cell as Python's kernel does: `KeyboardInterrupt`, with what
   /// the command said it kept.
   func interrupted(_ what: String) {

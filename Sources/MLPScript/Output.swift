@@ -17,9 +17,14 @@ public protocol OutputSink: AnyObject {
   func clearStatus()
   /// Reports a diagnostic.
   func diagnostic(_ diagnostic: Diagnostic)
+  /// Clears what the output has shown so far, where it can (`clear`); a terminal is
+  /// cleared with escape codes by the command itself, so the default does nothing.
+  func clearOutput()
 }
 
 extension OutputSink {
+  public func clearOutput() {}
+
   public func figure(_ figure: Figure, drawing: String) {
     for line in drawing.split(separator: "\n", omittingEmptySubsequences: false) { self.line(String(line)) }
   }

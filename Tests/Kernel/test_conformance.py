@@ -39,6 +39,10 @@ class MlpshKernelTests(jupyter_kernel_test.KernelTests):
     # A typo: one error message, nothing else (the suite counts the outputs).
     code_generate_error = "trian"
 
+    # clear: the cell's output so far is cleared, as the shell's clear clears the terminal.
+    code_clear_output = 'echo "about to clear"\nclear'
+
+
     code_display_data = [
         {"code": TOY + "plot", "mime": "image/svg+xml"},
         {"code": TOY + "plot", "mime": "text/plain"},

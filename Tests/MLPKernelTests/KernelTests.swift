@@ -119,6 +119,15 @@ import Testing
     #expect(harness.execute("echo next").reply["status"] == "ok")
   }
 
+  @Test func clearClearsTheCellsOutput() throws {
+    let harness = KernelHarness()
+    let published = harness.execute("echo gone\nclear\necho kept").published
+    // "gone" may have been sent before the clear (lines go out as they come), never after.
+    let clear = try #require(published.firstIndex { $0.type == "clear_output" })
+    #expect(published[clear].content["wait"] == false)
+    #expect(published[(clear + 1)...].compactMap(\.streamText) == ["kept\n"])
+  }
+
   @Test func aSilentCellPublishesNothingAndIsNotCounted() {
     let harness = KernelHarness()
     let (reply, published) = harness.execute("echo quiet; data xor", silent: true)
