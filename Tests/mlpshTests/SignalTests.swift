@@ -54,6 +54,26 @@ import Testing
 
     func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
+    /// Seconds of processor time the child has used (user and system, all its threads),
+    /// from /proc: it grows only while the child computes, however busy the machine is.
+    var processorSeconds: Double {
+      guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")") else { return 0 }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name.
+      guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+      return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Waits until the child has computed `seconds` more than it had.
+    func waitForWork(_ seconds: Double, timeout: Double = 60) {
+      let start = processorSeconds
+      let deadline = Date().addingTimeInterval(timeout)
+      while processorSeconds - start < seconds && Date() < deadline && process.isRunning {
+        Thread.sleep(forTimeInterval: 0.01)
+      }
+    }
+
     /// The exit status, or 128 + the signal that killed it.
     func exitStatus(timeout: Double = 60) throws -> Int32 {
       let deadline = Date().addingTimeInterval(timeout)
@@ -133,9 +153,11 @@ import Testing
     // waits for its end, the second does not.
     let child = try Child(script: "load digits\nm = mlp [64,4096,4096,10]\ntrain m batch=1438 iterations=50 progress=false\n")
     try child.waitFor("training m on digits")
-    Thread.sleep(forTimeInterval: 0.2)
+    // Inside the first batch for certain: it has computed a while since training began
+    // (on a busy machine a fixed sleep may end before the batch starts).
+    child.waitForWork(0.15)
     child.send(SIGTERM)
-    Thread.sleep(forTimeInterval: 0.1)
+    Thread.sleep(forTimeInterval: 0.05)
     child.send(SIGTERM)
     let started = Date()
     #expect(try child.exitStatus() == 128 + SIGTERM)
