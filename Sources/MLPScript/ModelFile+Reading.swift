@@ -22,22 +22,29 @@ extension ModelFile {
     guard Int(status.st_size) <= largestFile else {
       throw .unreadable("it is \(Limits.describe(bytes: Double(status.st_size))), larger than any model file")
     }
-    // Refused from its first bytes, before gigabytes are read: a model file is a JSON object.
-    guard startsLikeJSONObject(expanded) else { throw .notAModel }
+    // Refused from its first bytes, before gigabytes are read: a model file is a JSON object,
+    // and a large one names its format at the top, as mlpsh writes it.
+    guard startsLikeJSONObject(expanded, large: Int(status.st_size) > largeFile) else { throw .notAModel }
     guard let data = FileManager.default.contents(atPath: expanded) else {
       throw .unreadable("it cannot be read")
     }
     return try decode(data, limits: limits)
   }
 
-  /// Whether the first byte of the file at `path` that is not white space is `{`; a file
-  /// that cannot be opened passes (reading it then says why).
-  static func startsLikeJSONObject(_ path: String) -> Bool {
+  /// Files above this size are read only if their first 4 KiB name the format.
+  static let largeFile = 64 << 20
+
+  /// Whether the first byte of the file at `path` that is not white space is `{` and, for a
+  /// `large` file, its first 4 KiB hold `"mlpsh-model"` (mlpsh writes `format` first, so a
+  /// model of any size names it in its first line); a file that cannot be opened passes
+  /// (reading it then says why).
+  static func startsLikeJSONObject(_ path: String, large: Bool = false) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { return true }
     defer { try? handle.close() }
     let start = (try? handle.read(upToCount: 4096)) ?? Data()
     guard let first = start.first(where: { !$0.isWhitespace }) else { return start.count < 4096 }
-    return first == UInt8(ascii: "{")
+    guard first == UInt8(ascii: "{") else { return false }
+    return !large || start.range(of: Data("\"mlpsh-model\"".utf8)) != nil
   }
 
   /// The model in `data`, the bytes of a model file.

@@ -119,4 +119,14 @@ import Testing
     #expect(run.status == 70)
     #expect(firstLine(run) == "error: cannot load a model from 'm.json': it is not a model saved by mlpsh")
   }
+
+  @Test func aHugeJSONObjectThatNamesNoModelIsRefusedFromItsFirstBytes() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // `{` then 4 GiB of zero bytes: it starts as a JSON object but never says it is a model.
+    try shell("printf '{\"x\": ' > m.json && truncate -s 4294967295 m.json", in: folder)
+    let run = try mlpsh(["-c", "load \"m.json\""], in: folder)
+    #expect(run.status == 70)
+    #expect(firstLine(run) == "error: cannot load a model from 'm.json': it is not a model saved by mlpsh")
+  }
 }
