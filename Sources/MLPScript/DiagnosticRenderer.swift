@@ -41,12 +41,14 @@ public struct DiagnosticRenderer: Sendable {
     lines.append(gutter + paint("-->", Style.blue) + " \(source.name):\(location)")
     lines.append(paint(number + " |", Style.blue) + (lineText.isEmpty ? "" : " " + lineText))
 
-    // Counted in terminal columns, not scalars: a CJK character takes two.
-    let underlined = Self.printable(source.text(in: SourceRange(start: range.start, end: min(range.end, shown.end))))
+    // Counted in terminal columns, not scalars: a CJK character takes two. The caret stays
+    // within the shown part of the line, even for a place just past it (a line's `\r`).
+    let start = min(max(range.start, shown.start), shown.end)
+    let underlined = Self.printable(source.text(in: SourceRange(start: start, end: max(start, min(range.end, shown.end)))))
     let visible = max(underlined.columns, 1)
     var marker = "^" + String(repeating: "~", count: visible - 1)
     marker = paint(marker, severityStyle(diagnostic.severity))
-    let before = Self.printable(source.text(in: SourceRange(start: shown.start, end: range.start)))
+    let before = Self.printable(source.text(in: SourceRange(start: shown.start, end: start)))
     let indent = String(repeating: " ", count: before.columns + lead.count)
     var caretLine = paint(gutter + " |", Style.blue) + " " + indent + marker
     if let hint { caretLine += " " + paint(hint, severityStyle(diagnostic.severity)) }

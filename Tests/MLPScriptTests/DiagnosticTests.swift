@@ -23,6 +23,14 @@ import Testing
       1 | train [1,2 3]
         |            ^
       """),
+    // Found by the interpreter fuzzer: a place just past the shown line (its `\r`) trapped
+    // the caret's arithmetic; the caret now stays at the line's end.
+    ("scale\nscalelabel=\r\n", """
+      error: expected a command after 'scalelabel ='
+       --> lesson.mlp:2:13
+      2 | scalelabel=
+        |            ^ such as 'scalelabel = mlp [784,128,64,10] relu'
+      """),
     ("train batch=", """
       error: expected a value after 'batch='
        --> lesson.mlp:1:13
