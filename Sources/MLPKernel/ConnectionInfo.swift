@@ -27,9 +27,12 @@ public struct ConnectionInfo: Sendable, Equatable {
 
   /// Reads and checks the connection file at `path`.
   public init(contentsOf path: String) throws(KernelError) {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    guard let attributes else {
-      throw KernelError.connectionFile(path: path, reason: "no such file")
+    let attributes: [FileAttributeKey: Any]
+    do {
+      attributes = try FileManager.default.attributesOfItem(atPath: path)
+    } catch {
+      let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
+      throw KernelError.connectionFile(path: path, reason: reason)
     }
     guard attributes[.type] as? FileAttributeType == .typeRegular else {
       throw KernelError.connectionFile(path: path, reason: "it is not a regular file")

@@ -102,13 +102,21 @@ public final class Kernel: @unchecked Sendable {
   /// Handles one message that arrived on `channel`. A message that is malformed, too large
   /// or wrongly signed is logged and dropped: it never runs.
   public func receive(_ frames: [Data], on channel: Channel) {
-    let message: Message
+    guard let message = decode(frames, on: channel) else { return }
+    handle(message, on: channel)
+  }
+
+  /// The message in `frames`, or `nil`, logged, when it is malformed or wrongly signed.
+  private func decode(_ frames: [Data], on channel: Channel) -> Message? {
     do {
-      message = try wire.decode(frames)
+      return try wire.decode(frames)
     } catch {
       log("dropped a message on the \(channel.rawValue) channel: \(error)")
-      return
+      return nil
     }
+  }
+
+  private func handle(_ message: Message, on channel: Channel) {
     switch channel {
     case .shell: handleShell(message)
     case .control: handleControl(message)
@@ -124,9 +132,9 @@ public final class Kernel: @unchecked Sendable {
   /// are answered as usual.
   public func handleRequestsWaitingBehindFailure() {
     while !waitingBehindFailure.isEmpty {
-      let frames = waitingBehindFailure.removeFirst()
-      guard let message = try? wire.decode(frames), message.type == "execute_request" else {
-        receive(frames, on: .shell)
+      guard let message = decode(waitingBehindFailure.removeFirst(), on: .shell) else { continue }
+      guard message.type == "execute_request" else {
+        handle(message, on: .shell)
         continue
       }
       busy(message, on: .shell) {

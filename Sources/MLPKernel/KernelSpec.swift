@@ -38,17 +38,14 @@ public struct KernelSpec: Sendable {
 
   /// `kernel.json`: start `mlpsh kernel -f CONNECTION_FILE`; interrupt with SIGINT.
   public func kernelJSON() -> Data {
-    let object: [String: Any] = [
-      "argv": [binary, "kernel", "-f", "{connection_file}"],
-      "display_name": displayName,
-      "language": Release.name,
+    let object: JSON = [
+      "argv": [.string(binary), "kernel", "-f", "{connection_file}"],
+      "display_name": .string(displayName),
+      "language": .string(Release.name),
       "interrupt_mode": "signal",
       "metadata": ["debugger": false],
     ]
-    let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    // A dictionary of strings always serialises; an empty result would be a bug here.
-    precondition(data != nil, "kernel.json did not serialise")
-    return data! + Data("\n".utf8)
+    return object.encoded() + Data("\n".utf8)
   }
 
   /// The `share/jupyter` folder of `location`. `environment` supplies `HOME`,
