@@ -23,7 +23,7 @@ extension Kernel {
     let code = request.content["code"]?.string ?? ""
     let after = String(String.UnicodeScalarView(code.unicodeScalars.dropFirst(Self.cursor(request))))
     let word = start + after.prefix { !Self.separatesWords($0) && $0 != "\n" }
-    let name = CommandSpec.named(word) != nil ? word : Self.commandName(in: line)
+    let name = CommandSpec.named(word) != nil ? word : Completer.commandWords(before: line).first
     guard let name, let spec = CommandSpec.named(name) else {
       reply(to: request, on: .shell, type: "inspect_reply",
             content: ["status": "ok", "found": false, "data": [:], "metadata": [:]])
@@ -76,17 +76,5 @@ extension Kernel {
 
   static func separatesWords(_ character: Character) -> Bool {
     character == " " || character == "\t" || character == ";"
-  }
-
-  /// The command of the statement a line ends in: its first word, after any `name =`.
-  static func commandName(in line: String) -> String? {
-    let statement = line.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-    var words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    if words.count >= 2 && words[1] == "=" {
-      words.removeFirst(2)
-    } else if let first = words.first, first.hasSuffix("="), first.count > 1 {
-      words.removeFirst()
-    }
-    return words.first
   }
 }

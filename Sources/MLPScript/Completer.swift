@@ -12,13 +12,7 @@ public enum Completer {
     before prefix: String, word: String, session: Session,
     fileManager: FileManager = .default
   ) -> [String] {
-    let statement = prefix.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-    var tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    if tokens.count >= 2 && tokens[1] == "=" {
-      tokens.removeFirst(2)
-    } else if let first = tokens.first, first.hasSuffix("="), !first.dropLast().contains("=") {
-      tokens.removeFirst()
-    }
+    let tokens = commandWords(before: prefix)
     guard let commandName = tokens.first else {
       return CommandSpec.names.filter { $0.hasPrefix(word) }
     }
@@ -39,6 +33,19 @@ public enum Completer {
     }
     var seen = Set<String>()
     return result.filter { seen.insert($0).inserted }
+  }
+
+  /// The words of the statement that `prefix` ends in, from its command on: after the last
+  /// `;`, and without a binding (`m = train …`, `m= train …`).
+  public static func commandWords(before prefix: String) -> [String] {
+    let statement = prefix.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    var tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    if tokens.count >= 2 && tokens[1] == "=" {
+      tokens.removeFirst(2)
+    } else if let first = tokens.first, first.hasSuffix("="), !first.dropLast().contains("=") {
+      tokens.removeFirst()
+    }
+    return tokens
   }
 
   /// The values of `kind` that start with `typed`.
