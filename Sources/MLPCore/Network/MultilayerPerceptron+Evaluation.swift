@@ -123,7 +123,7 @@ extension MultilayerPerceptron {
               let start = chunk * Self.evaluationChunk
               let count = min(Self.evaluationChunk, rows - start)
               forward(parameters: theta, input: x + start * inputSize, count: count,
-                      workspace: workspace, sparse: sparse)
+                      workspace: workspace, firstLayer: sparse.map(FirstLayerShortcut.sparseRows) ?? .dense)
               (out + start * classes).update(from: workspace.activations[layers.count], count: count * classes)
             }
           }

@@ -24,6 +24,10 @@ public struct MultilayerPerceptron: Sendable, Equatable {
   public let layers: [DenseLayout]
   /// Every iteration this model has been trained for, across `train` calls.
   public var history = TrainingHistory()
+  /// The update rule `train` uses when it is not given one.
+  public var optimizer = Optimizer()
+  /// What that rule remembers between steps (`nil` for plain SGD, or before any step).
+  public var optimizerState: OptimizerState?
 
   /// A network with the given layer sizes, its weights drawn by `initializer` from a
   /// generator seeded with `seed`, its biases zero.
@@ -61,7 +65,8 @@ public struct MultilayerPerceptron: Sendable, Equatable {
   /// A network with the given parameters (for loading a saved model).
   public init(
     layerSizes: [Int], activation: Activation, learningRate: Float, epsilon: Float,
-    parameters: [Float], history: TrainingHistory = TrainingHistory()
+    parameters: [Float], history: TrainingHistory = TrainingHistory(),
+    optimizer: Optimizer = Optimizer(), optimizerState: OptimizerState? = nil
   ) {
     precondition(layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 },
                  "bad layer sizes \(layerSizes)")
@@ -74,6 +79,8 @@ public struct MultilayerPerceptron: Sendable, Equatable {
                  "\(parameters.count) parameters for layers \(layerSizes), expected \(layers.last!.end)")
     self.parameters = parameters
     self.history = history
+    self.optimizer = optimizer
+    self.optimizerState = optimizerState
   }
 
   // MARK: - Shape

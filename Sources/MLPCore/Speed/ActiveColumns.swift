@@ -66,7 +66,13 @@ final class ActiveColumns {
   ///
   /// - Returns: `false` when a row that leaves the products holds a weight that is not
   ///   finite: dense products would have made this batch's loss NaN.
-  func arrange(for input: UnsafePointer<Float>, rows: Int, weights: UnsafeMutablePointer<Float>) -> Bool {
+  ///
+  /// `companions` are blocks laid out like the weights whose rows must travel with them (an
+  /// optimizer's velocities and moments of the first layer).
+  func arrange(
+    for input: UnsafePointer<Float>, rows: Int, weights: UnsafeMutablePointer<Float>,
+    companions: [UnsafeMutablePointer<Float>] = []
+  ) -> Bool {
     let previous = count
     count = usedColumnCount(in: input, rows: rows)
     func isUsed(_ position: Int) -> Bool { bits[order[position]] != 0 }
@@ -80,6 +86,7 @@ final class ActiveColumns {
       while !isUsed(outside) { outside += 1 }
       leavingRowsAreFinite = isFinite(row: inside, of: weights) && leavingRowsAreFinite
       swapRows(inside, outside, of: weights)
+      for block in companions { swapRows(inside, outside, of: block) }
       swap(&order[inside], &order[outside])
       inside += 1
       outside += 1
@@ -103,12 +110,15 @@ final class ActiveColumns {
     }
   }
 
-  /// Puts the rows of `weights` back in their natural order, in place.
-  func restoreNaturalOrder(_ weights: UnsafeMutablePointer<Float>) {
+  /// Puts the rows of `weights` and of each companion block back in their natural order,
+  /// in place.
+  func restoreNaturalOrder(_ weights: UnsafeMutablePointer<Float>, companions: [UnsafeMutablePointer<Float>] = []) {
     let permuted = UnsafeMutablePointer<Float>.allocate(capacity: features * outputs)
     defer { permuted.deallocate() }
-    permuted.initialize(from: weights, count: features * outputs)
-    copyInNaturalOrder(permuted, to: weights)
+    for block in [weights] + companions {
+      permuted.initialize(from: block, count: features * outputs)  // Floats: no deinitialising needed
+      copyInNaturalOrder(permuted, to: block)
+    }
     forgetOrder()
   }
 

@@ -18,10 +18,21 @@ public struct TrainingOptions: Sendable, Equatable {
   /// to the order of the sums, and an MNIST epoch faster. Off, every product is dense (for
   /// comparisons).
   public var skipsUnusedColumns: Bool = true
+  /// The update rule; `nil` uses the model's own `optimizer`.
+  public var optimizer: Optimizer? = nil
+  /// How the learning rate changes over the run.
+  public var schedule: LearningRateSchedule = .constant
+  /// The probability of dropping a hidden unit in training (`Dropout`); 0 for none.
+  public var dropout: Float = 0
+  /// Iterations between checkpoints (the `atCheckpoint` callback of `train`); `nil`: at the
+  /// end of every epoch.
+  public var checkpointEvery: Int? = nil
 
   public init(
     batchSize: Int = 64, learningRate: Float? = nil, epochs: Int = 1, iterations: Int? = nil,
-    shuffle: Bool = false, seed: UInt64 = 0, skipsUnusedColumns: Bool = true
+    shuffle: Bool = false, seed: UInt64 = 0, skipsUnusedColumns: Bool = true,
+    optimizer: Optimizer? = nil, schedule: LearningRateSchedule = .constant, dropout: Float = 0,
+    checkpointEvery: Int? = nil
   ) {
     self.batchSize = batchSize
     self.learningRate = learningRate
@@ -30,6 +41,10 @@ public struct TrainingOptions: Sendable, Equatable {
     self.shuffle = shuffle
     self.seed = seed
     self.skipsUnusedColumns = skipsUnusedColumns
+    self.optimizer = optimizer
+    self.schedule = schedule
+    self.dropout = dropout
+    self.checkpointEvery = checkpointEvery
   }
 }
 
@@ -41,6 +56,19 @@ public struct TrainingProgress: Sendable {
   public var totalIterations: Int
   /// The last batch's loss and accuracy.
   public var step: TrainingStep
+  /// The learning rate of the last step.
+  public var learningRate: Float
+}
+
+/// The model as it is at a checkpoint of a run (the end of an epoch, or every
+/// `checkpointEvery` iterations), for measuring it on held-out data.
+public struct TrainingCheckpoint {
+  /// Iterations done in this run.
+  public var iteration: Int
+  /// The model's last recorded step (its epoch and examples seen).
+  public var step: TrainingStep
+  /// The model with the parameters reached so far.
+  public var model: MultilayerPerceptron
 }
 
 /// How a training run ended.
@@ -53,6 +81,9 @@ public enum TrainingOutcome: Sendable, Equatable {
   /// back to the parameters it had before iteration `rolledBackTo` (saved every 32
   /// iterations after a finite loss), which give a finite loss.
   case diverged(iteration: Int, loss: Double, rolledBackTo: Int?)
+  /// The checkpoint after iteration `iteration` (1-based, in this run) said stop (early
+  /// stopping).
+  case stoppedAtCheckpoint(iteration: Int)
 }
 
 /// What a training run did.
@@ -73,6 +104,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case labelOutOfRange(label: Int, classCount: Int)
   case batchTooLarge(batchSize: Int, samples: Int)
   case notPositive(option: String, value: Int)
+  case outOfRange(option: String, value: Double, expected: String)
 
   public var description: String {
     switch self {
@@ -86,6 +118,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
       return "batch size \(batchSize) is larger than the \(samples) samples"
     case let .notPositive(option, value):
       return "\(option) must be at least 1, not \(value)"
+    case let .outOfRange(option, value, expected):
+      return "\(option) must be \(expected), not \(value)"
     }
   }
 }

@@ -146,6 +146,8 @@ extension CommandSpec {
                                          model: name, causes: causes())
       invocation.print(warning.lines.joined(separator: "\n"))
       invocation.record("diverged at", Double(warning.iteration))
+    case .stoppedAtCheckpoint:
+      invocation.print("stopped \(name) early: " + counts + figures)
     }
     if report.outcome == .completed,
        let warning = Divergence.blownUp(losses: steps.map(\.loss), classes: network.classCount, causes: causes()) {
