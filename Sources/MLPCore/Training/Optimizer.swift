@@ -49,7 +49,7 @@ public struct Optimizer: Sendable, Equatable, Codable {
   var fusesIntoBackward: Bool { kind == .sgd && l2 == 0 }
 
   /// How many buffers of state, each the size of the parameters, the rule keeps.
-  var stateBufferCount: Int {
+  public var stateBufferCount: Int {
     switch kind {
     case .sgd: return 0
     case .momentum, .nesterov: return 1

@@ -10,8 +10,9 @@ extension CommandSpec {
     summary: "draw training curves, a confusion matrix, a decision boundary or samples",
     details: """
       plot curves (the default) draws a model's loss (left axis) and batch accuracy (right \
-      axis) for every iteration it was trained, as the notebook did; x= counts iterations, \
-      examples seen or epochs, which lines up runs with different batch sizes; smooth=N adds \
+      axis) for every iteration it was trained, as the notebook did, and, when it was \
+      validated during training, its validation loss and accuracy on the same axes; x= \
+      counts iterations, examples seen or epochs, which lines up runs with different batch sizes; smooth=N adds \
       the mean of the last N iterations. plot confusion draws the confusion matrix on the test \
       set (on=train for the training set). plot boundary colours the plane by the class the \
       model predicts, with the data points on top (two-feature data only). plot samples draws \
@@ -31,7 +32,7 @@ extension CommandSpec {
       OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts"),
       OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations"),
       yLimitsOption,
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("from", .integer, default: "0", "the first sample drawn"),
       OptionSpec("count", .integer, default: "8", "how many samples or mistakes"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
@@ -85,6 +86,7 @@ extension CommandSpec {
         let window = try invocation.convert.integer(value, key: "smooth", atLeast: 1)
         series += series.map { $0.smoothed(window: window) }
       }
+      series += validationSeries(network.network.history, axis)
       return .lineChart(LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
                                   leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
                                   series: series, leftRange: try yLimits(invocation), rightRange: 0 ... 1))

@@ -11,8 +11,9 @@ extension CommandSpec {
       rate, initialisation and seed: the same first weights for every run) for every value \
       of a swept option, or every combination when several options have lists, trains each \
       on the data set and prints one table: the loss and batch accuracy averaged over the \
-      last 100 iterations, the test accuracy (when the data set has a test set), the number \
-      of updates and the seconds taken, then the runs' curves overlaid in one chart (y=loss \
+      last 100 iterations, the best accuracy on the validation set and its epoch (when the \
+      data set has one: every run is measured on it at each epoch's end), the test accuracy \
+      (when the data set has a test set), the number of updates and the seconds taken, then the runs' curves overlaid in one chart (y=loss \
       or y=accuracy, each the mean of smooth=N iterations; x= as for plot). Options with one \
       value apply to every run. activation= changes the function, not the first weights; \
       init= and seed= draw other first weights (seed= also seeds the shuffling).
@@ -22,7 +23,8 @@ extension CommandSpec {
       m_sigmoid), to plot, compare, evaluate or train further. Ctrl-C stops every run at the \
       end of its current batch.
       Reports `runs`, `best test accuracy` and, for each run NAME, `loss NAME`, \
-      `accuracy NAME`, `test accuracy NAME`, `updates NAME` and `seconds NAME`; and `seconds`.
+      `accuracy NAME`, `test accuracy NAME`, `updates NAME` and `seconds NAME` (and \
+      `best validation accuracy NAME` and `best epoch NAME` when validated); and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to copy (default: the current one)"),

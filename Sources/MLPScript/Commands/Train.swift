@@ -39,7 +39,7 @@ extension CommandSpec {
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed"),
       OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
                  setting: "progress"),
-    ],
+    ] + validationOptions,
     example: "train\ntrain m16 batch=16\ntrain epochs=5 shuffle=true lr=0.05",
     run: { invocation throws(Diagnostic) in
       let targets = try invocation.targets()
@@ -78,6 +78,7 @@ extension CommandSpec {
     }
     options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
     options.seed = try invocation.seed(default: settings.seed)
+    let monitor = try validationMonitor(for: model.network, on: data, named: dataName, options: &options, invocation)
 
     var network = model.network
     let samples = data.train
@@ -104,22 +105,27 @@ extension CommandSpec {
       at: invocation.option("batch"), hint: "use a smaller batch")
     let lr = options.learningRate.map(Double.init) ?? Double(network.learningRate)
     invocation.print("training \(name) on \(dataName): \(plural(total, "iteration")) of \(options.batchSize) samples, "
-      + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")")
+      + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")"
+      + (monitor.map { ", validated on \(plural($0.samples.count, "\($0.part) sample"))" } ?? ""))
 
     let showProgress = try invocation.boolean("progress", default: settings.progress)
     let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
+    reporter.showsRate = !options.schedule.isConstant
+    monitor?.onPoint = { [unowned monitor] point in reporter.validated(point, isBest: monitor?.best == point) }
     let environment = invocation.environment
     let before = network.history.iterations
     let report: TrainingReport
     do {
       report = try network.train(inputs: samples.features, labels: samples.labels, options: options,
-                                 progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() })
+                                 progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() },
+                                 atCheckpoint: monitor.map { monitor in { monitor.measure($0) } })
     } catch {
       reporter.finish()
       throw mismatch(error, model: name, network: network, data: dataName, invocation)
     }
     reporter.finish()
     invocation.report.lines.append(contentsOf: reporter.printed)
+    let kept = monitor?.finish(&network)
     var updated = model
     updated.network = network
     invocation.session.models[name] = .mlp(updated)
@@ -148,6 +154,9 @@ extension CommandSpec {
       invocation.record("diverged at", Double(warning.iteration))
     case .stoppedAtCheckpoint:
       invocation.print("stopped \(name) early: " + counts + figures)
+    }
+    if let monitor {
+      reportValidation(monitor, kept: kept, stopped: report.outcome != .completed && report.outcome != .interrupted, &invocation)
     }
     if report.outcome == .completed,
        let warning = Divergence.blownUp(losses: steps.map(\.loss), classes: network.classCount, causes: causes()) {
