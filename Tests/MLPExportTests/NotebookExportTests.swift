@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// The notebook export: nbformat 4.5 structure, outputs and images, and (where Python's
 /// `nbformat` package is installed, as CI installs it) the official validator's verdict.
