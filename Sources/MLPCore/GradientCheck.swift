@@ -129,6 +129,7 @@ extension MultilayerPerceptron {
   /// The gradient of the mean loss on `inputs` and `labels` with respect to every parameter,
   /// laid out like `parameters`, by backpropagation over the whole set as one batch.
   public func gradients(inputs: Matrix, labels: [Int]) -> [Float] {
+    // A programmer error here: callers validate first, so only whether it throws matters.
     precondition((try? validate(inputs: inputs, labels: labels)) != nil && inputs.rows > 0,
                  "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     var result = [Float](repeating: 0, count: parameterCount)
