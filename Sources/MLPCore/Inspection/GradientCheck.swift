@@ -131,6 +131,7 @@ extension MultilayerPerceptron {
   /// weight decay coupled to the gradient (`optimizer.l2`, every rule but adamw), the
   /// penalty's gradient `λ·W` is added to the weights', as the training step adds it.
   public func gradients(inputs: Matrix, labels: [Int]) -> [Float] {
+    // A programmer error here: callers validate first, so only whether it throws matters.
     precondition((try? validate(inputs: inputs, labels: labels)) != nil && inputs.rows > 0,
                  "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     var result = [Float](repeating: 0, count: parameterCount)
