@@ -91,7 +91,7 @@ extension LineChart {
     for (index, line) in series.enumerated() {
       let scale = line.axis == .left ? leftScale : rightScale!
       let runs = Downsampling.minMax(x: line.x, y: line.y) { Int(px($0).rounded()) }
-      let polylines = runs.map { run in run.map { (x: px($0.x), y: py($0.y, scale)) } }
+      let polylines = runs.map { run in run.map { (x: px($0.x), y: py(plotted($0.y, on: scale), scale)) } }
       let dense = line.count > Int(plotWidth / 2)
       let faint = isUnderItsMean(index)
       var attributes = [
