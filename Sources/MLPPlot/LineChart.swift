@@ -110,9 +110,12 @@ public struct LineChart: Sendable, Equatable {
     scale.isLogarithmic ? min(max(value, scale.lowerBound), scale.upperBound) : value
   }
 
-  /// The palette slot of series number `index`.
+  /// The palette slot of series number `index`: its own, else its raw series' for a mean
+  /// drawn over one (the faint loss and its bold mean share a hue, as in TensorBoard), else
+  /// its position.
   func colorIndex(of index: Int) -> Int {
-    series[index].colorIndex ?? index
+    if let slot = series[index].colorIndex { return slot }
+    return rawIndex(of: index).map { series[$0].colorIndex ?? $0 } ?? index
   }
 
   /// Whether series `index` is raw data drawn with a smoothed copy of itself ("loss" and

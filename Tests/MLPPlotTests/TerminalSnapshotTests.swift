@@ -61,11 +61,11 @@ final class TerminalSnapshotTests: XCTestCase {
     assertForms(.lineChart(chart), named: "line-smoothed")
     let colour = chart.terminal(TerminalSnapshotTests.forms[0].style)
     XCTAssertTrue(colour.contains("\u{1B}[2;38;5;39m"), "the raw loss is faint")
-    XCTAssertTrue(colour.contains("\u{1B}[1;38;5;77m"), "the loss mean is bold")
+    XCTAssertTrue(colour.contains("\u{1B}[1;38;5;39m"), "the loss mean is bold, in the loss's colour")
     let mono = chart.terminal(TerminalSnapshotTests.forms[1].style)
     XCTAssertTrue(mono.contains("┈┈┈┈┈ loss (left)"), mono)
-    XCTAssertTrue(mono.contains("━━━━◆ loss (mean of 20) (left)"), mono)
-    XCTAssertTrue(mono.contains("━━ ━■ batch accuracy (mean of 20) (right)"), mono)
+    XCTAssertTrue(mono.contains("━━━━● loss (mean of 20) (left)"), mono)
+    XCTAssertTrue(mono.contains("━━ ━▲ batch accuracy (mean of 20) (right)"), mono)
   }
 
   /// Cells two runs share take the first run's colour, and each run ends in its own glyph,
