@@ -12,9 +12,12 @@ extension CommandSpec {
       plot curves (the default) draws a model's loss (left axis) and batch accuracy (right \
       axis) for every iteration it was trained, as the notebook did, and, when it was \
       validated during training, its validation loss and accuracy on the same axes; x= \
-      counts iterations, examples seen or epochs, which lines up runs with different batch sizes; smooth=N adds \
-      the mean of the last N iterations. plot confusion draws the confusion matrix on the test \
-      set (on=train for the training set). plot boundary colours the plane by the class the \
+      counts iterations, examples seen or epochs, which lines up runs with different batch \
+      sizes; smooth=N adds the mean of the last N iterations, bold over the faint raw curves; \
+      ylim=[lo,hi] fixes the loss axis (curves outside are clipped at its edge) and ylim=log \
+      makes it logarithmic (ticks at 1, 2 and 5 times powers of ten; a loss of 0 is drawn \
+      along the bottom edge, marked clipped below). plot confusion draws the confusion matrix \
+      on the test set (on=train for the training set). plot boundary colours the plane by the class the \
       model predicts, with the data points on top (two-feature data only). plot samples draws \
       count= images of the data set from sample from=; plot mistakes draws test images the \
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
@@ -87,9 +90,10 @@ extension CommandSpec {
         series += series.map { $0.smoothed(window: window) }
       }
       series += validationSeries(network.network.history, axis)
-      return .lineChart(LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
-                                  leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
-                                  series: series, leftRange: try yLimits(invocation), rightRange: 0 ... 1))
+      let chart = LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
+                            leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
+                            series: series, rightRange: 0 ... 1)
+      return .lineChart(chart.limited(by: try yLimits(invocation)))
     case let .perceptron(perceptron):
       guard !perceptron.epochAccuracies.isEmpty else {
         throw invocation.error(.noModel, "'\(name)' has not been trained yet", hint: "train it first")
