@@ -8,8 +8,9 @@ extension CommandSpec {
 
   /// The `ylim=` range, if given: two finite numbers, the first below the second.
   static func yLimits(_ invocation: Invocation) throws(Diagnostic) -> ClosedRange<Double>? {
-    guard let value = invocation.option("ylim") else { return nil }
-    let numbers = try invocation.convert.numbers(value, key: "ylim")
+    guard let value = invocation.option("ylim"), case let .numbers(numbers)? = invocation.options["ylim"] else {
+      return nil
+    }
     guard numbers.count == 2, numbers[0] < numbers[1] else {
       throw invocation.error(.badValue, "ylim should be two numbers, the lower first, not \(value.display)",
                              at: value, hint: "such as ylim=[0,3]")

@@ -32,11 +32,13 @@ public struct Settings: Sendable, Equatable {
 public struct SettingSpec: Sendable {
   public let key: String
   public let kind: ValueKind
+  /// How `set` checks a value, before it runs.
+  public let check: OptionCheck
   public let summary: String
   /// The value as `show settings` prints it.
   let read: @Sendable (Settings) -> String
-  /// Converts a value and stores it.
-  let write: @Sendable (inout Settings, Value, Converter) throws(Diagnostic) -> Void
+  /// Stores a value its check has converted.
+  let write: @Sendable (inout Settings, OptionValue) -> Void
   /// Puts the default back.
   let restore: @Sendable (inout Settings) -> Void
 
@@ -45,62 +47,50 @@ public struct SettingSpec: Sendable {
 
   public func value(in settings: Settings) -> String { read(settings) }
 
+  /// The option of `set` that changes it.
+  var option: OptionSpec { OptionSpec(key, kind, default: defaultText, summary, check: check) }
+
+  /// A setting held at `path`, whose value `check` converts to an `OptionValue` that
+  /// `value` reads back (`nil` only if the check and the reader disagree, a programmer error).
+  init<Value: Sendable>(
+    _ key: String, _ kind: ValueKind, check: OptionCheck? = nil, _ summary: String,
+    _ path: WritableKeyPath<Settings, Value> & Sendable,
+    read: @escaping @Sendable (Value) -> String, value: @escaping @Sendable (OptionValue) -> Value?
+  ) {
+    self.key = key
+    self.kind = kind
+    self.check = check ?? .standard(for: kind)
+    self.summary = summary
+    self.read = { read($0[keyPath: path]) }
+    self.write = { settings, given in
+      guard let converted = value(given) else { preconditionFailure("\(key): \(given) does not fit its check") }
+      settings[keyPath: path] = converted
+    }
+    self.restore = { $0[keyPath: path] = Settings()[keyPath: path] }
+  }
+
   public static let all: [SettingSpec] = [
-    SettingSpec(key: "seed", kind: .integer, summary: "seed of initial weights and shuffling",
-                read: { String($0.seed) },
-                write: { settings, value, convert throws(Diagnostic) in settings.seed = try convert.seed(value) },
-                restore: { $0.seed = Settings().seed }),
-    SettingSpec(key: "lr", kind: .number, summary: "learning rate of new networks",
-                read: { format($0.learningRate) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.learningRate = try convert.learningRate(value)
-                },
-                restore: { $0.learningRate = Settings().learningRate }),
-    SettingSpec(key: "batch", kind: .integer, summary: "samples per mini-batch",
-                read: { String($0.batch) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.batch = try convert.integer(value, key: "batch", atLeast: 1)
-                },
-                restore: { $0.batch = Settings().batch }),
-    SettingSpec(key: "epochs", kind: .integer, summary: "passes over the data per train",
-                read: { String($0.epochs) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.epochs = try convert.integer(value, key: "epochs", atLeast: 1)
-                },
-                restore: { $0.epochs = Settings().epochs }),
-    SettingSpec(key: "activation", kind: .choice(Activation.allCases.map(\.rawValue)),
-                summary: "hidden activation of new networks",
-                read: { $0.activation.rawValue },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.activation = try convert.choice(value, noun: "activation")
-                },
-                restore: { $0.activation = Settings().activation }),
-    SettingSpec(key: "init", kind: .choice(Initializer.allCases.map(\.rawValue)),
-                summary: "initial weights of new networks",
-                read: { $0.initializer.rawValue },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.initializer = try convert.choice(value, noun: "initializer")
-                },
-                restore: { $0.initializer = Settings().initializer }),
-    SettingSpec(key: "shuffle", kind: .boolean, summary: "new sample order every epoch",
-                read: { String($0.shuffle) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.shuffle = try convert.boolean(value, key: "shuffle")
-                },
-                restore: { $0.shuffle = Settings().shuffle }),
-    SettingSpec(key: "progress", kind: .boolean, summary: "report progress while training",
-                read: { String($0.progress) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.progress = try convert.boolean(value, key: "progress")
-                },
-                restore: { $0.progress = Settings().progress }),
-    SettingSpec(key: "plots", kind: .path, summary: "folder that keeps every figure as SVG",
-                read: { $0.plotFolder.map { "\"\($0)\"" } ?? "none" },
-                write: { settings, value, convert throws(Diagnostic) in
-                  let folder = try convert.text(value, key: "plots")
-                  settings.plotFolder = folder.isEmpty || folder == "none" ? nil : folder
-                },
-                restore: { $0.plotFolder = Settings().plotFolder }),
+    SettingSpec("seed", .integer, check: .integer(atLeast: 0), "seed of initial weights and shuffling", \.seed,
+                read: { String($0) }, value: { $0.integer.map(UInt64.init) }),
+    SettingSpec("lr", .number, check: .learningRate, "learning rate of new networks", \.learningRate,
+                read: { format($0) }, value: \.number),
+    SettingSpec("batch", .integer, check: .integer(atLeast: 1), "samples per mini-batch", \.batch,
+                read: { String($0) }, value: \.integer),
+    SettingSpec("epochs", .integer, check: .integer(atLeast: 1), "passes over the data per train", \.epochs,
+                read: { String($0) }, value: \.integer),
+    SettingSpec("activation", .choice(Activation.allCases.map(\.rawValue)), check: .choice(noun: "activation"),
+                "hidden activation of new networks", \.activation,
+                read: { $0.rawValue }, value: { $0.text.flatMap(Activation.init(rawValue:)) }),
+    SettingSpec("init", .choice(Initializer.allCases.map(\.rawValue)), check: .choice(noun: "initializer"),
+                "initial weights of new networks", \.initializer,
+                read: { $0.rawValue }, value: { $0.text.flatMap(Initializer.init(rawValue:)) }),
+    SettingSpec("shuffle", .boolean, "new sample order every epoch", \.shuffle,
+                read: { String($0) }, value: \.boolean),
+    SettingSpec("progress", .boolean, "report progress while training", \.progress,
+                read: { String($0) }, value: \.boolean),
+    SettingSpec("plots", .path, check: .text, "folder that keeps every figure as SVG", \.plotFolder,
+                read: { $0.map { "\"\($0)\"" } ?? "none" },
+                value: { $0.text.map { $0.isEmpty || $0 == "none" ? nil : $0 } }),
   ]
 
   /// The setting called `key`.
