@@ -80,8 +80,18 @@ extension CommandSpec {
       throw invocation.diagnostic(for: error, model: name, network: template.network, data: dataName)
     }
     for run in runs {
-      try invocation.checkBatch(run.options.batchSize, fits: samples.count, data: dataName)
+      try invocation.checkBatch(run.options.batchSize, fits: samples.count, data: dataName,
+                                at: batchValue(run.options.batchSize, invocation))
     }
+  }
+
+  /// Where `batch=` gives `size`: the element of its list, or the option.
+  private static func batchValue(_ size: Int, _ invocation: Invocation) -> Value? {
+    guard let given = invocation.option("batch"), case let .list(elements, _) = given else {
+      return invocation.option("batch")
+    }
+    let sizes = invocation.options.values(at: given)
+    return zip(elements, sizes).first { $0.1 == .integer(size) }?.0 ?? given
   }
 }
 

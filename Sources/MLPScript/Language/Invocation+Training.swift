@@ -5,10 +5,10 @@ import MLPCore
 
 extension Invocation {
   /// Refuses a batch of `size` larger than the `samples` of the data set `data`, under the
-  /// `batch=` that asked for it.
-  func checkBatch(_ size: Int, fits samples: Int, data: String) throws(Diagnostic) {
+  /// `batch=` that asked for it (or at `value`, one element of a list of sizes).
+  func checkBatch(_ size: Int, fits samples: Int, data: String, at value: Value? = nil) throws(Diagnostic) {
     guard size > samples else { return }
-    throw batchTooLarge(size, samples: samples, data: data)
+    throw batchTooLarge(size, samples: samples, data: data, at: value)
   }
 
   /// A `TrainingError` as a diagnostic under the command, with a hint at the fix.
@@ -33,8 +33,8 @@ extension Invocation {
     }
   }
 
-  private func batchTooLarge(_ size: Int, samples: Int, data: String) -> Diagnostic {
+  private func batchTooLarge(_ size: Int, samples: Int, data: String, at value: Value? = nil) -> Diagnostic {
     error(.badValue, "batch size \(size) is larger than the \(samples) samples of '\(data)'",
-          at: option("batch")?.range, hint: "use batch=\(samples) or less")
+          at: (value ?? option("batch"))?.range, hint: "use batch=\(samples) or less")
   }
 }
