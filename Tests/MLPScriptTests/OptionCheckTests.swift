@@ -214,3 +214,35 @@ import Testing
                       environment: interpreter.environment, options: options)
   }
 }
+
+/// The command table's options agree with their checks.
+@Suite struct OptionSpecTableTests {
+  @Test func everyChoiceCheckHasWordsAndEveryOptionOfAKindIsChecked() {
+    for spec in CommandSpec.all {
+      for option in spec.options {
+        let name = "\(spec.name) \(option.key)="
+        switch (option.kind, option.check) {
+        case (.choice, .choice), (.choice, .byCommand): break
+        case (_, .choice): Issue.record("\(name): a choice check on a \(option.kind.placeholder) option")
+        case (.integer, .integer), (.integer, .iterations): break
+        case (.number, .number), (.number, .positiveNumber), (.number, .learningRate): break
+        case (.boolean, .boolean), (.numberList, .numbers): break
+        case (.integer, _), (.number, _), (.boolean, _), (.numberList, _):
+          Issue.record("\(name): \(option.check) does not convert a \(option.kind.placeholder)")
+        default: break
+        }
+      }
+    }
+  }
+
+  @Test func seedsAreNeverNegativeAndBatchesAtLeastOne() {
+    for spec in CommandSpec.all {
+      if let seed = spec.option("seed") { #expect(seed.check == .integer(atLeast: 0), "\(spec.name)") }
+      if let batch = spec.option("batch") { #expect(batch.check == .integer(atLeast: 1), "\(spec.name)") }
+    }
+    let sweepLists = CommandSpec.sweep.options.map(\.takesList)
+    #expect(sweepLists == Array(repeating: true, count: SweepGrid.keys.count)
+      + Array(repeating: false, count: sweepLists.count - SweepGrid.keys.count))
+    #expect(CommandSpec.train.options.map(\.takesList) == Array(repeating: false, count: CommandSpec.train.options.count))
+  }
+}

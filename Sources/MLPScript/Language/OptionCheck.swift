@@ -67,7 +67,8 @@ public enum OptionValue: Sendable, Equatable {
 }
 
 extension Converter {
-  /// `value` converted as `check` says, or `nil` when the command converts it itself.
+  /// `value` converted as `check` says, or `nil` when the command converts it itself
+  /// (`.byCommand`).
   ///
   /// - Parameters:
   ///   - key: the option's key, as messages name it.
@@ -82,7 +83,7 @@ extension Converter {
     case .learningRate: return .number(try learningRate(value, key: key))
     case .boolean: return .boolean(try boolean(value, key: key))
     case let .choice(noun):
-      guard case let .choice(words) = kind else { return nil }
+      guard case let .choice(words) = kind else { preconditionFailure("\(key): a choice check needs a .choice kind") }
       return .text(try choice(value, noun: noun, among: words))
     case .numbers: return .numbers(try numbers(value, key: key))
     case .text: return .text(try text(value, key: key))
