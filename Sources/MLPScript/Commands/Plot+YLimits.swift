@@ -8,7 +8,8 @@ import MLPPlot
 extension CommandSpec {
   static let yLimitsOption = OptionSpec(
     "ylim", .numberList, default: "fitted to the curves",
-    "the y range of the (left) axis, [lo,hi], curves outside clipped at its edge; or log, a logarithmic axis")
+    "the y range of the (left) axis, [lo,hi], curves outside clipped at its edge; or log, a logarithmic axis",
+    check: .byCommand)
 
   /// What `ylim=` asks of the (left) y axis: a fixed range, or a logarithmic axis fitted to
   /// the curves.

@@ -32,12 +32,14 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts"),
-      OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations"),
+      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts",
+                 check: .choice(noun: "x axis")),
+      OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations",
+                 check: .integer(atLeast: 1)),
       yLimitsOption,
       OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
-      OptionSpec("from", .integer, default: "0", "the first sample drawn"),
-      OptionSpec("count", .integer, default: "8", "how many samples or mistakes"),
+      OptionSpec("from", .integer, default: "0", "the first sample drawn", check: .integer(atLeast: 0)),
+      OptionSpec("count", .integer, default: "8", "how many samples or mistakes", check: .integer(atLeast: 1)),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
     ],
     example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12",
@@ -85,8 +87,8 @@ extension CommandSpec {
         Series(name: "loss", x: x, y: steps.map { Double($0.loss) }, axis: .left),
         Series(name: "batch accuracy", x: x, y: steps.map { Double($0.accuracy) }, axis: .right),
       ]
-      if let value = invocation.option("smooth") {
-        let window = try invocation.convert.integer(value, key: "smooth", atLeast: 1)
+      if invocation.option("smooth") != nil {
+        let window = try invocation.integer("smooth", default: 1)
         series += series.map { $0.smoothed(window: window) }
       }
       series += validationSeries(network.network.history, axis)

@@ -5,13 +5,18 @@ import MLPPlot
 /// What one run of a sweep did.
 struct SweepOutcome: Sendable {
   var network: MultilayerPerceptron
-  /// `nil` when the run could not start.
-  var report: TrainingReport?
+  /// What training did, or why the core refused to train.
+  var report: Result<TrainingReport, TrainingError>
   var seconds: Double
   /// The accuracy on the data set's test set, if it has one.
   var testAccuracy: Double?
   /// The run's most accurate point on the validation set, if the data set has one.
   var bestValidation: ValidationPoint?
+
+  /// The iterations it ran: none when the core refused to train.
+  var iterations: Int {
+    if case let .success(report) = report { report.iterations } else { 0 }
+  }
 }
 
 extension CommandSpec {
@@ -48,10 +53,11 @@ extension CommandSpec {
       let monitor = validation.map {
         ValidationMonitor(part: "validation", samples: $0, patience: nil, iterationsBefore: network.history.iterations)
       }
-      let report = try? network.train(inputs: samples.features, labels: samples.labels, options: run.options,
-                                      progress: { _ in tracker.advance() },
-                                      shouldStop: { shouldStop() },
-                                      atCheckpoint: monitor.map { monitor in { monitor.measure($0) } })
+      let report = Result { () throws(TrainingError) -> TrainingReport in
+        try network.train(inputs: samples.features, labels: samples.labels, options: run.options,
+                          progress: { _ in tracker.advance() }, shouldStop: { shouldStop() },
+                          atCheckpoint: monitor.map { monitor in { monitor.measure($0) } })
+      }
       let seconds = clock() - began
       tracker.finishRun()
       _ = monitor?.finish(&network)
@@ -62,22 +68,24 @@ extension CommandSpec {
     tracker.finish()
     let elapsed = environment.clock() - start
 
-    // Keep every run as a model, then report.
+    // Keep every run as a model, then report: a later failure (the chart's file) keeps them.
     for (run, outcome) in zip(runs, outcomes) {
       invocation.session.models[run.name] = .mlp(NetworkModel(network: outcome.network, initializer: run.initializer,
                                                               seed: run.seed))
     }
+    invocation.keepsSessionOnError = true
     var rows: [[String]] = []
     var best: (name: String, accuracy: Double)?
     for (run, outcome) in zip(runs, outcomes) {
       let means = outcome.network.history.recentMeans(window: RunCurves.window)
-      let updates = outcome.report?.iterations ?? 0
+      let updates = outcome.iterations
       var note = ""
-      switch outcome.report?.outcome {
-      case .interrupted?: note = "stopped"
-      case .diverged?: note = "diverged"
-      case nil: note = "failed"
-      default: break
+      switch outcome.report {
+      case .success(let report) where report.outcome == .interrupted: note = "stopped"
+      case .success(let report) where report.outcome != .completed: note = "diverged"
+      case .success: break
+      case let .failure(error):
+        note = "failed: " + invocation.diagnostic(for: error, model: run.name, network: run.network, data: dataName).message
       }
       rows.append([run.name] + run.values + [
         means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
@@ -121,7 +129,7 @@ extension CommandSpec {
     guard try invocation.boolean("plot", default: true) else { return }
     let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
     let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
-    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing, atLeast: 1)
+    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing)
     let trained = zip(runs, outcomes).filter { !$0.1.network.history.steps.isEmpty }
       .map { (name: $0.0.name, history: $0.1.network.history) }
     guard !trained.isEmpty else { return }
