@@ -16,7 +16,10 @@ extension CommandSpec {
       (when the data set has a test set), the number of updates and the seconds taken, then the runs' curves overlaid in one chart (y=loss \
       or y=accuracy, each the mean of smooth=N iterations; x= as for plot). Options with one \
       value apply to every run. activation= changes the function, not the first weights; \
-      init= and seed= draw other first weights (seed= also seeds the shuffling).
+      init= and seed= draw other first weights (seed= also seeds the shuffling); \
+      optimizer=, momentum= and l2= change the update rule (sweep optimizer=sgd,momentum,adam \
+      compares them from the same first weights) and dropout= the share of hidden units \
+      dropped.
       The runs are independent, so they run side by side, one per core, each with one BLAS \
       thread; parallel=false runs them one after another (with the same results). Each run \
       is kept as a model named after the model and its values (m_batch16, m_lr0_001, \
@@ -46,6 +49,7 @@ extension CommandSpec {
       sweep batch=16,32,64,128
       sweep m lr=0.1,0.01,0.001,0.0001 x=epochs
       sweep activation=relu,sigmoid,tanh lr=0.01,0.1 to="grid.svg"
+      sweep optimizer=sgd,momentum,adam epochs=5
       """
   ) { invocation throws(Diagnostic) in
     let targets = try invocation.targets()

@@ -4,10 +4,12 @@ extension CommandSpec {
   /// `validate=`, `validate_every=` and `patience=`, as `train` takes them.
   static let validationOptions = [
     OptionSpec("validate", .choice(["validation", "test", "none"]), default: "validation when the data set has one, else none",
-               "the held-out part measured during training"),
-    OptionSpec("validate_every", .integer, default: "each epoch's end", "iterations between validations"),
+               "the held-out part measured during training", check: .choice(noun: "part")),
+    OptionSpec("validate_every", .integer, default: "each epoch's end", "iterations between validations",
+               check: .integer(atLeast: 1)),
     OptionSpec("patience", .integer, default: "none",
-               "stop after this many validations without a lower loss, keeping the best weights"),
+               "stop after this many validations without a lower loss, keeping the best weights",
+               check: .integer(atLeast: 1)),
   ]
 
   /// The monitor `validate=`, `validate_every=` and `patience=` ask for (`nil`: no held-out
@@ -17,8 +19,9 @@ extension CommandSpec {
     _ invocation: Invocation
   ) throws(Diagnostic) -> ValidationMonitor? {
     let chosen = invocation.option("validate")
-    let part = try chosen.map { value throws(Diagnostic) in try invocation.convert.text(value, key: "validate") }
-      ?? (data.validation == nil ? "none" : "validation")
+    let part = try chosen.map { value throws(Diagnostic) in
+      try invocation.convert.choice(value, noun: "part", among: ["validation", "test", "none"])
+    } ?? (data.validation == nil ? "none" : "validation")
     let patienceValue = invocation.option("patience")
     let samples: (any LabeledSamples)?
     switch part {
@@ -34,10 +37,8 @@ extension CommandSpec {
                                hint: "split it into training and test sets first")
       }
       samples = test
-    case "none":
-      samples = nil
     default:
-      throw invocation.error(.badValue, "unknown part '\(part)'", at: chosen!, hint: "should be validation, test or none")
+      samples = nil
     }
     guard let samples else {
       if let patienceValue {
@@ -57,12 +58,10 @@ extension CommandSpec {
       throw invocation.error(.dataMismatch, "the \(part) set of '\(dataName)' does not fit the model: \(error.description)",
                              at: chosen?.range)
     }
-    if let every = invocation.option("validate_every") {
-      options.checkpointEvery = try invocation.convert.integer(every, key: "validate_every", atLeast: 1)
+    if invocation.option("validate_every") != nil {
+      options.checkpointEvery = try invocation.integer("validate_every", default: 1)
     }
-    let patience = try patienceValue.map { value throws(Diagnostic) in
-      try invocation.convert.integer(value, key: "patience", atLeast: 1)
-    }
+    let patience = patienceValue == nil ? nil : try invocation.integer("patience", default: 1)
     return ValidationMonitor(part: part, samples: samples, patience: patience,
                              iterationsBefore: network.history.iterations)
   }
