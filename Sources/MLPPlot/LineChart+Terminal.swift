@@ -83,7 +83,8 @@ extension LineChart {
     }
     frame.xTicks = xTicks
     frame.xLabel = xLabel
-    frame.plot = canvas.cells(marks: marks, colors: colors)
+    frame.plot = drawMarkers(on: canvas.cells(marks: marks, colors: colors),
+                             column: { pixelColumn($0) / dotsAcross }, style)
     frame.legend = legend
     return frame.render()
   }

@@ -17,6 +17,8 @@ public struct LineChart: Sendable, Equatable {
   public var leftRange: ClosedRange<Double>?
   /// A fixed range for the right axis (accuracy: `0 ... 1`); `nil` fits the data.
   public var rightRange: ClosedRange<Double>?
+  /// Labelled vertical lines where something about the run changed (`ChartMarker`).
+  public var markers: [ChartMarker] = []
 
   /// A chart of `series`.
   public init(
@@ -136,7 +138,8 @@ public struct LineChart: Sendable, Equatable {
       if index == 0 || !sameEnds { part += " over " + extent(end) }
       return part
     }
-    return (onlyLeft ? leftLabel + ": " : "") + parts.joined(separator: "; ")
+    let changes = markers.isEmpty ? [] : [markerSummary]
+    return (onlyLeft ? leftLabel + ": " : "") + (parts + changes).joined(separator: "; ")
   }
 
   /// "937 iterations", "1 epoch", "60000 examples seen".

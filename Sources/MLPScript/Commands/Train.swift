@@ -23,7 +23,12 @@ extension CommandSpec {
       Reports `iterations`, `updates`, `epochs` (whole batches over the batches in an epoch), \
       `samples`, `loss` and `accuracy` (the summary line's means), `last loss`, \
       `last accuracy`, `total iterations` and `seconds`, and `diverged at` when the run \
-      diverged; a perceptron reports `epochs`, `accuracy` and `seconds`.
+      diverged. health=true measures the units every 10th iteration (docs/numerics.md): each \
+      hidden layer's share of dead ReLUs (zero on the whole batch) or saturated sigmoid and \
+      tanh units (slope under a tenth of its peak on 90% of the batch) and each layer's \
+      gradient norm ‖∇W‖, shows them on the progress line, prints their means over the run's \
+      last 10 measurements, reports `dead layer N` (or `saturated layer N`) and \
+      `gradient norm layer N`, and keeps them for plot health. A perceptron reports `epochs`, `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
@@ -39,6 +44,7 @@ extension CommandSpec {
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed"),
       OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
                  setting: "progress"),
+      OptionSpec("health", .boolean, default: "false", "measure dead or saturated units and gradient norms"),
     ],
     example: "train\ntrain m16 batch=16\ntrain epochs=5 shuffle=true lr=0.05",
     run: { invocation throws(Diagnostic) in
@@ -78,6 +84,7 @@ extension CommandSpec {
     }
     options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
     options.seed = try invocation.seed(default: settings.seed)
+    options.recordsHealth = try invocation.boolean("health", default: false)
 
     var network = model.network
     let samples = data.train
@@ -108,6 +115,7 @@ extension CommandSpec {
 
     let showProgress = try invocation.boolean("progress", default: settings.progress)
     let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
+    reporter.healthWord = HealthPoint.word(for: network.activation)
     let environment = invocation.environment
     let before = network.history.iterations
     let report: TrainingReport
@@ -154,6 +162,7 @@ extension CommandSpec {
       invocation.print(warning.lines.joined(separator: "\n"))
       invocation.record("diverged at", Double(warning.iteration))
     }
+    reportHealth(network, since: before, &invocation)
     invocation.record("iterations", Double(report.iterations))
     invocation.record("updates", Double(report.iterations))
     invocation.record("epochs", epochs)
