@@ -77,12 +77,8 @@ final class HealthRecorder {
                 b: delta, ldb: layer.outputSize,
                 beta: 0, c: destination, ldc: layer.outputSize)
     }
-    var sum: Double = 0
-    for value in UnsafeBufferPointer(start: destination, count: layer.inputSize * layer.outputSize) {
-      sum += Double(value) * Double(value)
-    }
     // A norm past a Float's range is kept as the largest Float, which a model file can hold.
-    return Float(min(sum.squareRoot(), Double(Float.greatestFiniteMagnitude)))
+    return min(BLAS.norm(destination, count: layer.inputSize * layer.outputSize), .greatestFiniteMagnitude)
   }
 
   /// The share of the `units` columns of a `rows x units` batch of hidden outputs that are

@@ -30,15 +30,15 @@ public struct TrainingOptions: Sendable, Equatable {
   /// Measure unit health (`HealthPoint`) during the run, into `TrainingHistory.health`.
   public var recordsHealth: Bool = false
   /// Iterations between two health measurements (the first iteration is always measured).
-  /// Each measurement forms the weight gradients once more, so measuring every iteration
-  /// would cost a third of the backward pass; every 10th keeps the cost to a few percent.
-  public var healthInterval: Int = 10
+  /// Each measurement forms the weight gradients once more, close to an iteration's
+  /// work; every 50th keeps the cost within the 3% of an epoch docs/performance.md holds it to.
+  public var healthInterval: Int = 50
 
   public init(
     batchSize: Int = 64, learningRate: Float? = nil, epochs: Int = 1, iterations: Int? = nil,
     shuffle: Bool = false, seed: UInt64 = 0, skipsUnusedColumns: Bool = true,
     optimizer: Optimizer? = nil, schedule: LearningRateSchedule = .constant, dropout: Float = 0,
-    checkpointEvery: Int? = nil, recordsHealth: Bool = false, healthInterval: Int = 10
+    checkpointEvery: Int? = nil, recordsHealth: Bool = false, healthInterval: Int = 50
   ) {
     self.batchSize = batchSize
     self.learningRate = learningRate

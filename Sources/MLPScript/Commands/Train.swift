@@ -23,7 +23,7 @@ extension CommandSpec {
       Reports `iterations`, `updates`, `epochs` (whole batches over the batches in an epoch), \
       `samples`, `loss` and `accuracy` (the summary line's means), `last loss`, \
       `last accuracy`, `total iterations` and `seconds`, and `diverged at` when the run \
-      diverged. health=true measures the units every 10th iteration (docs/numerics.md): each \
+      diverged. health=true measures the units every 50th iteration (docs/numerics.md): each \
       hidden layer's share of dead ReLUs (zero on the whole batch) or saturated sigmoid and \
       tanh units (slope under a tenth of its peak on 90% of the batch) and each layer's \
       gradient norm ‖∇W‖, shows them on the progress line, prints their means over the run's \
