@@ -15,7 +15,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // HMAC-SHA256 for the Jupyter kernel's message signatures.
+    // HMAC-SHA256 for the Jupyter kernel's message signatures, SHA-256 for downloads.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -51,7 +51,7 @@ let package = Package(
     .target(name: "MLPCore", dependencies: ["CBLAS", "CSparseProduct"]),
     .target(
       name: "MLPData",
-      dependencies: ["MLPCore", "CZlib", "CDeflate"],
+      dependencies: ["MLPCore", "CZlib", "CDeflate", .product(name: "Crypto", package: "swift-crypto")],
       exclude: ["Generated/generate-digits.py"]
     ),
     .target(name: "MLPPlot"),
@@ -78,16 +78,27 @@ let package = Package(
       ]
     ),
 
+    // What the test targets share: snapshot files and their one re-record switch
+    // (MLPSH_RECORD=1), XML parsing, the examples, a local HTTP server, and the process's BLAS
+    // kernel choice (docs/testing.md).
+    .target(name: "TestSupport", dependencies: ["MLPCore", "CTestStartup"], path: "Tests/TestSupport"),
+    // A C constructor that has TestSupport choose the BLAS kernels before any test starts.
+    .target(name: "CTestStartup", path: "Tests/CTestStartup"),
+
     // Tests, one target per module, plus the notebook's experiments on real MNIST.
-    .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore"]),
-    .testTarget(name: "MLPDataTests", dependencies: ["MLPData"]),
-    .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot"], exclude: ["Snapshots"]),
-    .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData"]),
-    .testTarget(name: "MLPScriptTests", dependencies: ["MLPScript", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Snapshots"]),
-    .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore"]),
-    .testTarget(name: "MLPKernelTests", dependencies: ["MLPKernel", "MLPScript"]),
-    .testTarget(name: "mlpshTests", dependencies: ["mlpsh"]),
-    .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing"]),
+    .testTarget(name: "MLPCoreTests", dependencies: ["MLPCore", "TestSupport"]),
+    .testTarget(name: "MLPDataTests", dependencies: ["MLPData", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "MLPPlotTests", dependencies: ["MLPPlot", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "NotebookTests", dependencies: ["MLPCore", "MLPData", "TestSupport"]),
+    .testTarget(
+      name: "MLPScriptTests",
+      dependencies: ["MLPScript", "MLPData", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                     .product(name: "PropertyBased", package: "swift-property-based")],
+      exclude: ["Snapshots"]),
+    .testTarget(name: "MLPExportTests", dependencies: ["MLPExport", "MLPScript", "MLPPlot", "MLPCore", "TestSupport"]),
+    .testTarget(name: "MLPKernelTests", dependencies: ["MLPKernel", "MLPScript", "TestSupport"]),
+    .testTarget(name: "mlpshTests", dependencies: ["mlpsh", "TestSupport"]),
+    .testTarget(name: "MLPFuzzingTests", dependencies: ["MLPFuzzing", "TestSupport"]),
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a download is doing, for the shell's progress bar and warnings.
@@ -35,6 +36,8 @@ extension DatasetCatalog {
     } catch {
       throw .cacheUnwritable(path: cacheRoot, reason: error.localizedDescription.lowercased())
     }
+    // Tidying only: the verified files are already in the cache, and a staging folder left
+    // behind is emptied by the next download.
     defer { try? manager.removeItem(atPath: staging) }
 
     let fetcher = HTTPFetcher(timeout: downloadTimeout)
@@ -55,6 +58,8 @@ extension DatasetCatalog {
           verified = true
           break
         } catch {
+          // The rejected copy is overwritten by the next mirror's; the attempt's own failure is
+          // what the user is told.
           try? manager.removeItem(atPath: target)
           attempts.append(DownloadAttempt(url: address, failure: error.reason))
           progress?(.rejected(file: file.compressedName, url: address, reason: error.reason))

@@ -1,7 +1,7 @@
-import CDeflate
 import CZlib
 
-/// Gzip inflation: the one file of MLPData that reaches the C libraries.
+/// Gzip inflation, and the one file of MLPData that reaches zlib (libdeflate is reached from
+/// `LibDeflate.swift`).
 ///
 /// Files are recognised by their first two bytes (the gzip magic `1f 8b`), never by their
 /// name, so `train-images-idx3-ubyte` works whether or not it is compressed. A single-member
@@ -53,28 +53,6 @@ extension Gzip {
     let announced = Int(compressed[tail]) | Int(compressed[tail + 1]) << 8
       | Int(compressed[tail + 2]) << 16 | Int(compressed[tail + 3]) << 24
     return announced <= compressed.count * 1032 ? announced : nil
-  }
-
-  /// The content of a gzip file of exactly one member, by libdeflate; `nil` when the file is
-  /// anything else or libdeflate finds it corrupt (zlib then says why).
-  static func inflateSingleMember(_ compressed: [UInt8]) -> [UInt8]? {
-    guard let announced = announcedSize(compressed),
-          let decompressor = libdeflate_alloc_decompressor() else { return nil }
-    defer { libdeflate_free_decompressor(decompressor) }
-    var succeeded = false
-    let content = [UInt8](unsafeUninitializedCapacity: announced) { buffer, count in
-      count = 0
-      var consumed = 0
-      var produced = 0
-      let status = compressed.withUnsafeBytes { input in
-        libdeflate_gzip_decompress_ex(decompressor, input.baseAddress, input.count,
-                                      buffer.baseAddress, announced, &consumed, &produced)
-      }
-      guard status == LIBDEFLATE_SUCCESS, consumed == compressed.count, produced == announced else { return }
-      count = produced
-      succeeded = true
-    }
-    return succeeded ? content : nil
   }
 }
 

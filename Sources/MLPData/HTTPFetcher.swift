@@ -24,6 +24,7 @@ struct HTTPFetcher {
     else {
       throw FetchFailure(reason: "cannot create the temporary file '\(path)'")
     }
+    // A close that fails cannot hide damage: the file is checked afterwards, size and SHA-256.
     defer { try? handle.close() }
     let delegate = FetchDelegate(handle: handle, timeout: timeout, progress: progress)
     let queue = OperationQueue()

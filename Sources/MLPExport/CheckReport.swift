@@ -92,7 +92,3 @@ public struct CheckReport: Sendable {
   }
 }
 
-/// "1 expectation", "3 expectations".
-func plural(_ count: Int, _ noun: String) -> String {
-  "\(count) \(noun)\(count == 1 ? "" : "s")"
-}

@@ -47,7 +47,7 @@ public enum Exporter {
   /// - Throws: `ExportError.unknownFormat` for an extension it does not know,
   ///   `.cannotWrite` naming the path and the system's reason.
   @discardableResult
-  public static func write(_ run: LessonRun, to path: String, generator: String = "mlpsh") throws(ExportError) -> [String] {
+  public static func write(_ run: LessonRun, to path: String, generator: String = Release.name) throws(ExportError) -> [String] {
     guard let format = ExportFormat(path: path) else { throw .unknownFormat(path: path) }
     let expanded = Paths.expandingTilde(path)
     let run = run.hidingPaths()
@@ -56,7 +56,13 @@ public enum Exporter {
       try write(HTMLExport(run: run, generator: generator).document(), to: expanded, shown: path)
       return [path]
     case .ipynb:
-      try write(NotebookExport(run: run, generator: generator).json(), to: expanded, shown: path)
+      let json: String
+      do {
+        json = try NotebookExport(run: run, generator: generator).json()
+      } catch {
+        throw .cannotWrite(path: path, reason: "the notebook could not be encoded (\(error))")
+      }
+      try write(json, to: expanded, shown: path)
       return [path]
     case .markdown:
       let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -14,7 +14,7 @@ public struct HTMLExport: Sendable {
   /// Who made the page, for its `generator` meta tag and footer: "mlpsh 0.1.0".
   public var generator: String
 
-  public init(run: LessonRun, generator: String = "mlpsh") {
+  public init(run: LessonRun, generator: String = Release.name) {
     self.run = run
     self.generator = generator
   }
@@ -34,13 +34,13 @@ public struct HTMLExport: Sendable {
       <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
-      <meta name="generator" content="\(escape(generator))"/>
-      <title>\(escape(lesson.title))</title>
+      <meta name="generator" content="\(xmlEscaped(generator))"/>
+      <title>\(xmlEscaped(lesson.title))</title>
       <style>
       \(HTMLExport.styleSheet)</style>
       </head>
       <body>
-      <header class="lesson-header"><p><span class="file">\(escape(lesson.fileName))</span> · \(escape(summary))</p></header>
+      <header class="lesson-header"><p><span class="file">\(xmlEscaped(lesson.fileName))</span> · \(xmlEscaped(summary))</p></header>
       <main>
 
       """
@@ -49,7 +49,7 @@ public struct HTMLExport: Sendable {
     }
     html += """
       </main>
-      <footer class="lesson-footer"><p>Made by \(escape(generator)) from \(escape((lesson.source.name as NSString).lastPathComponent)).</p></footer>
+      <footer class="lesson-footer"><p>Made by \(xmlEscaped(generator)) from \(xmlEscaped((lesson.source.name as NSString).lastPathComponent)).</p></footer>
       </body>
       </html>
 
@@ -80,7 +80,7 @@ public struct HTMLExport: Sendable {
     }
     var parts = ["<section class=\"cell code\" id=\"\(id)\">"]
     if let title = cell.title {
-      parts.append("<p class=\"cell-title\">\(escape(title))</p>")
+      parts.append("<p class=\"cell-title\">\(xmlEscaped(title))</p>")
     }
     let source = run.lesson.lines(of: cell)
     if !source.isEmpty {
@@ -95,13 +95,13 @@ public struct HTMLExport: Sendable {
     for output in result.outputs {
       switch output {
       case let .text(lines):
-        outputs.append("<pre class=\"output\">" + escape(lines.joined(separator: "\n")) + "</pre>")
+        outputs.append("<pre class=\"output\">" + xmlEscaped(lines.joined(separator: "\n")) + "</pre>")
       case let .figure(figure, _):
         outputs.append(self.figure(figure, prefix: Self.idPrefix(cell: result.index, figure: figureIndex)))
         figureIndex += 1
       case let .diagnostic(diagnostic, rendered):
         let kind = diagnostic.severity == .error ? "error" : "note"
-        outputs.append("<pre class=\"output \(kind)\" role=\"alert\">" + escape(rendered) + "</pre>")
+        outputs.append("<pre class=\"output \(kind)\" role=\"alert\">" + xmlEscaped(rendered) + "</pre>")
       }
     }
     if !outputs.isEmpty {
@@ -124,9 +124,9 @@ public struct HTMLExport: Sendable {
         case .missing:
           observed = outcome.observedDescription.joined(separator: " ")
         }
-        let note = observed.isEmpty ? "" : " <span class=\"got\">(\(escape(observed)))</span>"
+        let note = observed.isEmpty ? "" : " <span class=\"got\">(\(xmlEscaped(observed)))</span>"
         return "<li class=\"\(outcome.holds ? "pass" : "fail")\"><span class=\"mark\">\(mark)</span> "
-          + escape(outcome.expectation.display) + note + "</li>"
+          + xmlEscaped(outcome.expectation.display) + note + "</li>"
       }
       parts.append("<ul class=\"checks\" aria-label=\"expectations\">\n" + items.joined(separator: "\n") + "\n</ul>")
     }
@@ -139,7 +139,7 @@ public struct HTMLExport: Sendable {
     var svg = figure.svg(idPrefix: prefix)
     if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
     while svg.hasSuffix("\n") { svg.removeLast() }
-    return "<figure class=\"plot\" id=\"\(prefix)figure\">\n\(svg)\n<figcaption>\(escape(figure.summary))</figcaption>\n</figure>"
+    return "<figure class=\"plot\" id=\"\(prefix)figure\">\n\(svg)\n<figcaption>\(xmlEscaped(figure.summary))</figcaption>\n</figure>"
   }
 
   /// One source line, escaped, its comment (from a `#` outside quotes) in a span; an
@@ -153,13 +153,11 @@ public struct HTMLExport: Sendable {
       if character == "#" && !inString {
         let code = String(line[..<index]), comment = String(line[index...])
         let kind = comment.dropFirst().drop { $0 == " " }.hasPrefix("expect:") ? "expect" : "comment"
-        return escape(code) + "<span class=\"\(kind)\">" + escape(comment) + "</span>"
+        return xmlEscaped(code) + "<span class=\"\(kind)\">" + xmlEscaped(comment) + "</span>"
       }
       previous = character
     }
-    return escape(line)
+    return xmlEscaped(line)
   }
 
-  private func escape(_ text: String) -> String { Markdown.escape(text) }
-  private static func escape(_ text: String) -> String { Markdown.escape(text) }
 }

@@ -1,5 +1,7 @@
 // Blocks written as XHTML.
 
+import MLPPlot
+
 extension Markdown {
   static func html(of blocks: [Block], tight: Bool = false) -> String {
     blocks.map { html(of: $0, tight: tight) }.joined(separator: "\n")
@@ -13,8 +15,8 @@ extension Markdown {
       let text = inline(lines.joined(separator: "\n"))
       return tight ? text : "<p>\(text)</p>"
     case let .code(info, lines):
-      let language = info.isEmpty ? "" : " class=\"language-\(escape(info))\""
-      return "<pre><code\(language)>\(escape(lines.joined(separator: "\n")))\n</code></pre>"
+      let language = info.isEmpty ? "" : " class=\"language-\(xmlEscaped(info))\""
+      return "<pre><code\(language)>\(xmlEscaped(lines.joined(separator: "\n")))\n</code></pre>"
     case let .quote(blocks):
       return "<blockquote>\n\(html(of: blocks))\n</blockquote>"
     case let .list(ordered, start, items, tight):

@@ -1,5 +1,7 @@
 // Inline Markdown: code spans, math left as text, links, emphasis, line breaks.
 
+import MLPPlot
+
 extension Markdown {
   /// A piece of a paragraph on the way to HTML: finished HTML, or a run of `*` or `_` that
   /// may open or close emphasis.
@@ -15,7 +17,7 @@ extension Markdown {
     var pieces: [Piece] = []
     var plain = ""
     func flush() {
-      if !plain.isEmpty { pieces.append(.html(escape(plain))) }
+      if !plain.isEmpty { pieces.append(.html(xmlEscaped(plain))) }
       plain = ""
     }
     func emit(_ html: String) {
@@ -44,7 +46,7 @@ extension Markdown {
       case "`":
         let run = characters[index...].prefix { $0 == "`" }.count
         if let (code, end) = codeSpan(characters, at: index, run: run) {
-          emit("<code>" + escape(code) + "</code>")
+          emit("<code>" + xmlEscaped(code) + "</code>")
           index = end
         } else {
           plain += String(repeating: "`", count: run)
@@ -52,7 +54,7 @@ extension Markdown {
         }
       case "$":
         if let (math, end) = math(characters, at: index) {
-          emit("<span class=\"math\">" + escape(math) + "</span>")
+          emit("<span class=\"math\">" + xmlEscaped(math) + "</span>")
           index = end
         } else {
           plain.append("$")
@@ -69,7 +71,7 @@ extension Markdown {
         }
       case "<" where links:
         if let (url, end) = autolink(characters, at: index), isSafe(url) {
-          emit("<a href=\"\(escape(url))\">\(escape(url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url))</a>")
+          emit("<a href=\"\(xmlEscaped(url))\">\(xmlEscaped(url.hasPrefix("mailto:") ? String(url.dropFirst(7)) : url))</a>")
           index = end
         } else {
           plain.append("<")

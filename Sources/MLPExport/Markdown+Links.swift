@@ -1,5 +1,7 @@
 // Links, autolinks and images: parsed, and written only when their address is safe.
 
+import MLPPlot
+
 extension Markdown {
   /// `[text](destination "title")`, parsed.
   struct Link {
@@ -79,11 +81,11 @@ extension Markdown {
   /// A link as XHTML. An image is shown as a link to it, never loaded; an unsafe address
   /// leaves the text alone.
   static func render(_ link: Link, isImage: Bool) -> String {
-    let label = isImage ? escape("[image: " + (link.text.isEmpty ? link.destination : link.text) + "]")
+    let label = isImage ? xmlEscaped("[image: " + (link.text.isEmpty ? link.destination : link.text) + "]")
       : inline(link.text, links: false)
     guard isSafe(link.destination) else { return label }
-    var attributes = " href=\"\(escape(link.destination))\""
-    if let title = link.title { attributes += " title=\"\(escape(title))\"" }
+    var attributes = " href=\"\(xmlEscaped(link.destination))\""
+    if let title = link.title { attributes += " title=\"\(xmlEscaped(title))\"" }
     return "<a\(attributes)>\(label)</a>"
   }
 
@@ -114,28 +116,5 @@ extension Markdown {
       && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     guard isScheme else { return true }
     return ["http", "https", "mailto"].contains(scheme.lowercased())
-  }
-
-  /// `text` with the five XML special characters escaped, and control characters other
-  /// than tab and newline (which XML forbids) dropped.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default:
-        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-           scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || (0x7F ... 0x9F).contains(scalar.value) {
-          continue
-        }
-        result.append(character)
-      }
-    }
-    return result
   }
 }

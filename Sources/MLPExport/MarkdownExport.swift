@@ -14,7 +14,7 @@ public struct MarkdownExport: Sendable {
   public var figureFolder: String
   public var generator: String
 
-  public init(run: LessonRun, figureFolder: String, generator: String = "mlpsh") {
+  public init(run: LessonRun, figureFolder: String, generator: String = Release.name) {
     self.run = run
     self.figureFolder = figureFolder
     self.generator = generator

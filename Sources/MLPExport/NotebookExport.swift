@@ -9,79 +9,72 @@ import MLPScript
 /// diagnostic a `stream` on stderr, and a figure a `display_data` holding the SVG
 /// (`image/svg+xml`) and its text drawing (`text/plain`). Cells have stable ids (`cell-3`),
 /// and the notebook names the `mlpsh` kernel and its `language_info` as the kernel itself
-/// reports them (`mlpsh kernel install`, docs/jupyter.md), so it re-runs in Jupyter.
+/// reports them (`mlpsh kernel install`, docs/jupyter.md), so it re-runs in Jupyter. The
+/// format's types are `Notebook` (Notebook.swift, Notebook+Cells.swift).
 public struct NotebookExport: Sendable {
   public var run: LessonRun
   public var generator: String
 
-  public init(run: LessonRun, generator: String = "mlpsh") {
+  public init(run: LessonRun, generator: String = Release.name) {
     self.run = run
     self.generator = generator
   }
 
-  /// The notebook as a JSON object (dictionaries, arrays, strings, numbers, `NSNull`).
-  public func notebook() -> [String: Any] {
+  /// The notebook: the lesson's cells with their outputs, numbered in the order they ran.
+  func notebook() -> Notebook {
     var executionCount = 0
-    var cells: [[String: Any]] = []
+    var cells: [Notebook.Cell] = []
     for (cell, result) in zip(run.lesson.cells, run.cells) {
       let id = "cell-\(result.index + 1)"
       guard cell.kind == .code else {
-        cells.append(["cell_type": "markdown", "id": id, "metadata": [String: Any](),
-                      "source": Self.multiline(cell.markdown)])
+        cells.append(.markdown(id: id, source: Self.multiline(cell.markdown)))
         continue
       }
-      var metadata: [String: Any] = [:]
-      if let title = cell.title { metadata["title"] = title }
-      var count: Any = NSNull()
+      var count: Int?
       if result.ran {
         executionCount += 1
         count = executionCount
       }
-      cells.append(["cell_type": "code", "id": id, "metadata": metadata, "execution_count": count,
-                    "source": Self.multiline(run.lesson.lines(of: cell)), "outputs": outputs(of: result)])
+      cells.append(.code(id: id, metadata: Notebook.CodeMetadata(title: cell.title), executionCount: count,
+                         source: Self.multiline(run.lesson.lines(of: cell)), outputs: outputs(of: result)))
     }
-    return [
-      "nbformat": 4,
-      "nbformat_minor": 5,
-      "metadata": [
-        "kernelspec": ["name": Release.name, "display_name": Release.name, "language": Release.name],
-        "language_info": ["name": Release.name, "version": Release.version, "file_extension": Release.fileExtension,
-                          "mimetype": Release.mimeType, "codemirror_mode": Release.codeMirrorMode,
-                          "pygments_lexer": Release.pygmentsLexer],
-        "mlpsh": ["generator": generator, "source": (run.lesson.source.name as NSString).lastPathComponent],
-      ],
-      "cells": cells,
-    ]
+    let metadata = Notebook.Metadata(
+      kernelspec: Notebook.KernelSpec(name: Release.name, displayName: Release.name, language: Release.name),
+      languageInfo: Notebook.LanguageInfo(
+        name: Release.name, version: Release.version, fileExtension: Release.fileExtension,
+        mimetype: Release.mimeType, codemirrorMode: Release.codeMirrorMode, pygmentsLexer: Release.pygmentsLexer),
+      mlpsh: Notebook.Provenance(generator: generator, source: (run.lesson.source.name as NSString).lastPathComponent))
+    return Notebook(metadata: metadata, cells: cells)
   }
 
-  /// The notebook as JSON text, keys sorted and indented by one space as Jupyter writes it.
-  public func json() -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: notebook(),
-                                            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+  /// The notebook as JSON text, keys sorted (so an export is the same bytes every time) and
+  /// indented.
+  ///
+  /// - Throws: `EncodingError` when the notebook cannot be encoded; the exporter reports it
+  ///   naming the file rather than writing an empty one.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(notebook()), as: UTF8.self) + "\n"
   }
 
-  func outputs(of result: CellResult) -> [[String: Any]] {
-    var outputs: [[String: Any]] = []
+  func outputs(of result: CellResult) -> [Notebook.Output] {
+    var outputs: [Notebook.Output] = []
     var figureIndex = 0
     for output in result.outputs {
       switch output {
       case let .text(lines):
-        outputs.append(["output_type": "stream", "name": "stdout", "text": Self.multiline(lines, final: true)])
+        outputs.append(.stream(name: "stdout", text: Self.multiline(lines, final: true)))
       case let .figure(figure, drawing):
         let svg = figure.svg(idPrefix: HTMLExport.idPrefix(cell: result.index, figure: figureIndex))
         figureIndex += 1
-        outputs.append([
-          "output_type": "display_data",
-          "metadata": [String: Any](),
-          "data": [
-            "image/svg+xml": Self.multiline(svg.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)),
-            "text/plain": Self.multiline(drawing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)),
-          ],
-        ])
+        outputs.append(.displayData(data: [
+          "image/svg+xml": Self.multiline(svg.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)),
+          "text/plain": Self.multiline(drawing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)),
+        ]))
       case let .diagnostic(_, rendered):
         let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        outputs.append(["output_type": "stream", "name": "stderr", "text": Self.multiline(lines, final: true)])
+        outputs.append(.stream(name: "stderr", text: Self.multiline(lines, final: true)))
       }
     }
     return outputs

@@ -229,10 +229,6 @@ public final class Walkthrough {
     parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts.joined()
   }
 
-  private static func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
-  }
-
   private static func value(_ outcome: ExpectationOutcome) -> String {
     guard case let .value(value) = outcome.observed, !outcome.expectation.isExact else { return "" }
     return " (\(format(value)))"

@@ -17,25 +17,31 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// Parsed statements run in a sandboxed session with tiny data and small limits.
   case interpreter
 
-  /// Runs the target on one input.
-  public func run(_ bytes: [UInt8]) {
+  /// Runs the target on one input and returns what it made of it, plain: the diagnostic's
+  /// rendering, or a count of what it read; for the interpreter, everything the session
+  /// printed. A regression test compares this with the rendering it expects.
+  @discardableResult
+  public func run(_ bytes: [UInt8]) -> String {
     let source = Source(name: "fuzz.mlp", text: String(decoding: bytes, as: UTF8.self))
     switch self {
-    case .lexer: Self.lex(source)
-    case .parser: Self.parse(source)
-    case .interpreter: InterpreterSandbox.shared.run(source, terminal: bytes.count % 2 == 1)
+    case .lexer: return Self.lex(source)
+    case .parser: return Self.parse(source)
+    case .interpreter: return InterpreterSandbox.shared.run(source, terminal: bytes.count % 2 == 1)
     }
   }
 
   /// Runs the target on the input libFuzzer hands to `LLVMFuzzerTestOneInput`.
   public func run(_ start: UnsafeRawPointer?, _ count: Int) {
-    guard let start, count > 0 else { return run([]) }
+    guard let start, count > 0 else {
+      run([])
+      return
+    }
     run(Array(UnsafeRawBufferPointer(start: start, count: count)))
   }
 
   // MARK: - Lexer
 
-  static func lex(_ source: Source) {
+  static func lex(_ source: Source) -> String {
     do {
       let tokens = try Lexer.tokens(of: source)
       var previousEnd = 0
@@ -47,14 +53,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       }
       precondition(tokens.last?.kind == .end, "tokens do not end with .end")
       precondition(tokens.dropLast().allSatisfy { $0.kind != .end }, ".end before the last token")
+      return "\(tokens.count) tokens\n"
     } catch {
-      render(error)
+      return render(error) + "\n"
     }
   }
 
   // MARK: - Parser
 
-  static func parse(_ source: Source) {
+  static func parse(_ source: Source) -> String {
     do {
       let script = try Parser.parse(source)
       var previousEnd = 0
@@ -70,8 +77,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
           if case let .command(command) = statement { check(command, in: source) }
         }
       }
+      return "\(script.cells.count) cells, \(script.statements.count) statements\n"
     } catch {
-      render(error)
+      return render(error) + "\n"
     }
   }
 
@@ -110,8 +118,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   }
 
   /// A diagnostic must point inside its source and render, plain and in colour, with the
-  /// message on the first line.
-  static func render(_ diagnostic: Diagnostic) {
+  /// message on the first line. Returns the plain rendering.
+  @discardableResult
+  static func render(_ diagnostic: Diagnostic) -> String {
     if let range = diagnostic.range, let source = diagnostic.source { check(range, in: source) }
     let plain = DiagnosticRenderer(color: false).render(diagnostic)
     // Compared scalar by scalar: a long message is shortened, possibly inside a grapheme.
@@ -123,5 +132,6 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     precondition(plain.split(separator: "\n").allSatisfy { $0.unicodeScalars.count < 600 },
                  "a diagnostic line is longer than 600 characters: it echoes too much")
     _ = DiagnosticRenderer(color: true).render(diagnostic)
+    return plain
   }
 }

@@ -49,8 +49,11 @@ final class InterpreterSandbox: @unchecked Sendable {
   /// seeded points of 4 features in 3 classes, with a test set of 9.
   static func tinyData() -> [String: DataEntry] {
     var entries: [String: DataEntry] = [:]
-    if let blobs = try? Synthetic.blobs.make(count: 24, seed: 1) {
+    do {
+      let blobs = try Synthetic.blobs.make(count: 24, seed: 1)
       entries["blobs"] = DataEntry(train: blobs, test: nil, origin: "fuzz sandbox: blobs")
+    } catch {
+      fatalError("cannot make the sandbox's blobs: \(error)")
     }
     var generator = SeededGenerator(seed: 3)
     func samples(_ count: Int) -> Samples {
@@ -63,14 +66,14 @@ final class InterpreterSandbox: @unchecked Sendable {
     return entries
   }
 
-  /// Parses `source` and runs what is safe to run of it in a fresh session.
-  func run(_ source: Source, terminal: Bool) {
+  /// Parses `source` and runs what is safe to run of it in a fresh session; returns what the
+  /// session printed, the diagnostic that stopped it last.
+  func run(_ source: Source, terminal: Bool) -> String {
     let script: Script
     do {
       script = try Parser.parse(source)
     } catch {
-      FuzzTarget.render(error)
-      return
+      return FuzzTarget.render(error) + "\n"
     }
     let statements = script.statements.filter { statement in
       guard case let .command(command) = statement else { return true }
@@ -101,15 +104,17 @@ final class InterpreterSandbox: @unchecked Sendable {
     var session = Session()
     session.datasets = data
     session.currentData = "three"
+    var stopped = ""
     do {
       try Interpreter.execute(statements, source: source, session: &session, environment: environment)
     } catch {
-      FuzzTarget.render(error)
+      stopped = FuzzTarget.render(error) + "\n"
     }
     for diagnostic in sink.diagnostics { FuzzTarget.render(diagnostic) }
     let lastLine = source.lineCount > 0 ? source.line(source.lineCount) : ""
     let word = lastLine.split(separator: " ").last.map(String.init) ?? ""
     _ = Completer.candidates(before: String(lastLine.dropLast(word.count)), word: word, session: session)
+    return sink.text + stopped
   }
 
   /// Whether an argument names a path that could leave the sandbox folder.
@@ -144,6 +149,7 @@ final class InterpreterSandbox: @unchecked Sendable {
   /// Removes everything the last input wrote.
   private func empty() {
     let manager = FileManager.default
+    // Best effort between inputs: a file left behind only changes what the next input finds.
     for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] {
       try? manager.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
     }

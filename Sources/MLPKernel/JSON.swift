@@ -59,6 +59,8 @@ public enum JSON: Sendable, Equatable {
 
   /// Parses JSON text; `nil` when it is not JSON.
   public static func decode(_ data: Data) -> JSON? {
+    // The callers say what was not JSON (a message, a connection file); the parser's reason
+    // would only name a character offset.
     guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
       return nil
     }

@@ -92,6 +92,8 @@ extension Kernel {
   /// `# expect:` at the top of a cell checks the previous cell's report, as in a script.)
   static func hasCommand(_ code: String) -> Bool {
     let source = Source(name: "<cell>", text: code)
+    // A question, not a run: a cell that does not parse runs no command, and running it
+    // reports the syntax error.
     guard let script = try? Parser.parse(source, continuingSession: true) else { return false }
     return script.statements.contains { if case .command = $0 { return true } else { return false } }
   }

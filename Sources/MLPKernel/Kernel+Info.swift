@@ -14,7 +14,7 @@ extension Kernel {
   ]
 
   static let banner = """
-    mlpsh \(Release.version): build and train perceptrons and multilayer perceptrons from scratch.
+    \(Release.nameAndVersion): build and train perceptrons and multilayer perceptrons from scratch.
     Type 'help' in a cell for the commands; Tab completes them, Shift-Tab explains one.
     """
 

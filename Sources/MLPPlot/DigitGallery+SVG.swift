@@ -61,20 +61,6 @@ extension DigitGallery {
 
   /// `text` broken at spaces into lines that fit `width` units at `size`.
   private func wrap(_ text: String, width: Double, size: Double) -> [String] {
-    let limit = max(1, Int(width / (size * 0.56)))
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ").map(String.init) {
-      if line.isEmpty {
-        line = word
-      } else if line.count + 1 + word.count <= limit {
-        line += " " + word
-      } else {
-        lines.append(line)
-        line = word
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    MLPPlot.wrap(text, width: max(1, Int(width / SVGWriter.textWidth("x", size: size))))
   }
 }

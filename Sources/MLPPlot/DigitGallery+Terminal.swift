@@ -42,7 +42,7 @@ extension DigitGallery {
         }
       }
       let imageLines = group.map { cellLines(of: $0, step: step) }.max() ?? 0
-      let captions = group.map { wrap($0.caption ?? "", width: width) }
+      let captions = group.map { wrap($0.caption ?? "", width: width, cuttingLongWords: true) }
       for lineIndex in 0 ..< (captions.map(\.count).max() ?? 0) {
         let row = top + imageLines + lineIndex
         for (slot, caption) in captions.enumerated() where lineIndex < caption.count {
@@ -85,29 +85,5 @@ extension DigitGallery {
         return TextCell(ramp[Int((level * Double(ramp.count - 1)).rounded())])
       }
     }
-  }
-
-  /// `text` broken at spaces into lines of at most `width` characters (longer words cut).
-  private func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      var word = String(word)
-      while word.count > width {
-        if !line.isEmpty { lines.append(line); line = "" }
-        lines.append(String(word.prefix(width)))
-        word = String(word.dropFirst(width))
-      }
-      if line.isEmpty {
-        line = word
-      } else if line.count + 1 + word.count <= width {
-        line += " " + word
-      } else {
-        lines.append(line)
-        line = word
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
   }
 }

@@ -51,7 +51,7 @@ struct SVGWriter {
     indent()
     body += "<" + name + SVGWriter.attributes(attributes)
     if let text {
-      body += ">" + SVGWriter.escape(text) + "</" + name + ">\n"
+      body += ">" + xmlEscaped(text) + "</" + name + ">\n"
     } else {
       body += "/>\n"
     }
@@ -132,31 +132,6 @@ struct SVGWriter {
 
   // MARK: - Text
 
-  /// `text` with the five XML special characters escaped.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if let scalar = character.unicodeScalars.first, scalar.value < 0x20,
-          scalar != "\t", scalar != "\n"
-        {
-          result += " "
-        } else {
-          result.append(character)
-        }
-      }
-    }
-    return result
-  }
-
   /// An estimate of the width of `text` at `size` in a sans-serif font, for laying out
   /// legends and margins (no font metrics are available).
   static func textWidth(_ text: String, size: Double) -> Double {
@@ -165,7 +140,7 @@ struct SVGWriter {
 
   private static func attributes(_ attributes: [(String, String)]) -> String {
     var text = ""
-    for (name, value) in attributes { text += " " + name + "=\"" + escape(value) + "\"" }
+    for (name, value) in attributes { text += " " + name + "=\"" + xmlEscaped(value) + "\"" }
     return text
   }
 
@@ -176,10 +151,4 @@ struct SVGWriter {
   private func number(_ value: Double) -> String { SVGWriter.number(value) }
 
   static func number(_ value: Double) -> String { NumberFormat.coordinate(value) }
-}
-
-/// `text` escaped for XML and HTML, as the SVG writer escapes it: the five special
-/// characters, and control characters XML does not allow left out.
-public func xmlEscaped(_ text: String) -> String {
-  SVGWriter.escape(text)
 }

@@ -12,7 +12,7 @@ struct LessonMode {
   let terminal: Terminal
 
   /// What the exports say made them.
-  static var generator: String { "mlpsh \(MLPShell.configuration.version)" }
+  static var generator: String { Release.nameAndVersion }
 
   /// Runs the lesson and returns the exit status: that of a script run (0, 1 when an
   /// expectation did not hold, 70 after a runtime error, 130 after Ctrl-C, 143 or 129 after
@@ -58,9 +58,5 @@ struct LessonMode {
     if let signal = Interrupts.endingSignal { return 128 + signal }
     if run.error == nil && Interrupts.isPending { return 130 }
     return run.exitStatus
-  }
-
-  private func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 }

@@ -16,7 +16,7 @@ struct REPL {
     let reader = LineReader(historyPath: history.path, historyLimit: Self.historyLimit) { prefix, word in
       Completer.candidates(before: prefix, word: word, session: interpreter.session)
     }
-    Console.write("mlpsh \(Release.version): type 'help' for the commands, Ctrl-D to leave\n")
+    Console.write("\(Release.nameAndVersion): type 'help' for the commands, Ctrl-D to leave\n")
     while !interpreter.session.quitRequested {
       Interrupts.clear()
       switch reader.readLine(prompt: "mlpsh> ") {

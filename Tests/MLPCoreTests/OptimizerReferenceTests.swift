@@ -137,3 +137,22 @@ import Testing
     #expect(split.optimizerState?.steps == 8)
   }
 }
+
+@Suite struct WeightDecayGradientCheckTests {
+  /// With l2 on, backpropagation's gradient (with `λ·W` added) agrees with central
+  /// differences of the loss that includes `λ/2·‖W‖²`; and the penalty is really in both:
+  /// the gradients differ from those without it by `λ·W`.
+  @Test func theGradientCheckPassesWithTheL2Penalty() throws {
+    let tiny = try TinyNetFixture.load()
+    var model = tiny.model(.tanh)
+    model.optimizer.l2 = 0.5
+    let report = GradientCheck().run(on: model, inputs: tiny.inputs, labels: tiny.labels)
+    #expect(report.passes(), "max relative error \(report.maxRelativeError)")
+    let plain = tiny.model(.tanh).gradients(inputs: tiny.inputs, labels: tiny.labels)
+    let decayed = model.gradients(inputs: tiny.inputs, labels: tiny.labels)
+    let w0 = model.layers[0].weightRange.lowerBound
+    #expect(abs(decayed[w0] - plain[w0] - 0.5 * model.parameters[w0]) <= 1e-6)
+    let b0 = model.layers[0].biasRange.lowerBound
+    #expect(decayed[b0] == plain[b0])
+  }
+}

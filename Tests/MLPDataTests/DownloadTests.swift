@@ -1,6 +1,8 @@
+import Crypto
 import Foundation
 import XCTest
 @testable import MLPData
+import TestSupport
 
 /// Real downloads from a server on 127.0.0.1 that serves the MNIST files of `MLPSH_DATA`
 /// through mirrors that behave well, corrupt bytes, tamper with the content, cut the

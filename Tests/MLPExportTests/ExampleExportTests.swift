@@ -3,6 +3,7 @@ import MLPCore
 import MLPScript
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// Every lesson in examples/ passes `--check` and exports to all three formats: the page
 /// parses with every cell in order and every figure, the notebook holds an SVG per figure
@@ -25,7 +26,6 @@ import Testing
   }
 
   private func checkAndExport(_ name: String) throws {
-    BLAS.useRecommendedKernels()
     let lesson = try Lesson(path: ExampleFiles.path(name))
     let run = LessonRunner(lesson: lesson).runAll()
     // --check passes.

@@ -3,6 +3,7 @@ import MLPPlot
 import MLPScript
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// The HTML export parses as XML, holds every cell in order with its output and figures,
 /// and references nothing outside itself.

@@ -2,6 +2,7 @@ import Foundation
 import MLPScript
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// Issue 17: a cell's text output is escaped in the page, not only titles, Markdown and
 /// expectations. `save` echoes a file name holding `<b>` and `&`, an error quotes one: both

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// The Markdown export and the files written beside it; export errors.
 @Suite struct MarkdownExportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// The Markdown subset lessons use, rendered to XHTML: each case is source → exact output.
 @Suite struct MarkdownTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPExport
+import TestSupport
 
 /// The notebook export: nbformat 4.5 structure, outputs and images, and (where Python's
 /// `nbformat` package is installed, as CI installs it) the official validator's verdict.
@@ -9,7 +10,7 @@ import Testing
 
   func notebook(_ name: String) throws -> (LessonRun, [String: Any], String) {
     let run = try LessonFixtures.run(name)
-    let json = NotebookExport(run: run, generator: "mlpsh test").json()
+    let json = try NotebookExport(run: run, generator: "mlpsh test").json()
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     return (run, try #require(object), json)
   }
@@ -63,6 +64,56 @@ import Testing
         }
       }
     }
+  }
+
+  /// The JSON decodes back into the notebook it was made from, and a second export of the
+  /// same run is the same bytes (keys sorted).
+  @Test(arguments: lessons)
+  func typedRoundTripAndDeterminism(_ name: String) throws {
+    let run = try LessonFixtures.run(name)
+    let export = NotebookExport(run: run, generator: "mlpsh test")
+    let json = try export.json()
+    #expect(try JSONDecoder().decode(Notebook.self, from: Data(json.utf8)) == export.notebook())
+    #expect(try export.json() == json)
+    let keys = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+    #expect(keys == ["cells", "metadata", "nbformat", "nbformat_minor"])
+  }
+
+  /// The two kinds of output the exporter does not make yet (an expression's value, an error
+  /// with its traceback) encode as nbformat has them.
+  static let otherOutputs: Notebook = Notebook(
+    metadata: Notebook.Metadata(
+      kernelspec: Notebook.KernelSpec(name: "mlpsh", displayName: "mlpsh", language: "mlpsh"),
+      languageInfo: Notebook.LanguageInfo(name: "mlpsh", version: "0.1.0", fileExtension: ".mlp", mimetype: "text/x-mlpsh",
+                                          codemirrorMode: "shell", pygmentsLexer: "bash"),
+      mlpsh: Notebook.Provenance(generator: "mlpsh test", source: "t.mlp")),
+    cells: [.code(id: "cell-1", metadata: Notebook.CodeMetadata(title: nil), executionCount: 1, source: ["accuracy"],
+                  outputs: [.executeResult(executionCount: 1, data: ["text/plain": ["0.9213"]]),
+                            .error(name: "error", value: "unknown model 'n'", traceback: ["error: unknown model 'n'"])])])
+
+  @Test func executeResultAndErrorOutputs() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let cell = try #require(Self.otherOutputs.cells.first)
+    #expect(String(decoding: try encoder.encode(cell), as: UTF8.self) == """
+      {"cell_type":"code","execution_count":1,"id":"cell-1","metadata":{},"outputs":[\
+      {"data":{"text\\/plain":["0.9213"]},"execution_count":1,"metadata":{},"output_type":"execute_result"},\
+      {"ename":"error","evalue":"unknown model 'n'","output_type":"error","traceback":["error: unknown model 'n'"]}],\
+      "source":["accuracy"]}
+      """)
+    let data = try encoder.encode(Self.otherOutputs)
+    #expect(try JSONDecoder().decode(Notebook.self, from: data) == Self.otherOutputs)
+  }
+
+  @Test(.enabled(if: NotebookValidator.isAvailable, "python3 with the nbformat package"))
+  func nbformatAcceptsExecuteResultAndErrorOutputs() throws {
+    let folder = try LessonFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("outputs.ipynb").path
+    try JSONEncoder().encode(Self.otherOutputs).write(to: URL(fileURLWithPath: path))
+    let result = try NotebookValidator.validate(path)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.output == "valid nbformat 4.5\n")
   }
 
   @Test func multilineTextKeepsNewlinesButTheLast() {

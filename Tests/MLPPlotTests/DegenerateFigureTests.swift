@@ -1,5 +1,6 @@
 import XCTest
 @testable import MLPPlot
+import TestSupport
 
 /// Figures with nothing, or almost nothing, to show still draw a frame and their summary, in
 /// every form and as valid SVG.

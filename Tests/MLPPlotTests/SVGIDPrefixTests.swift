@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import MLPPlot
+import TestSupport
 
 /// Several figures inline in one HTML page need ids of their own: every id a document
 /// defines starts with the prefix, and every reference points at an id of the same document.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import MLPPlot
+import TestSupport
 
 final class SVGTests: XCTestCase {
   func testTwinAxisChartIsValidSVGWithBothCurves() throws {

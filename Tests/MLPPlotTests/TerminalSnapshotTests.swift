@@ -1,71 +1,73 @@
-import XCTest
+import Testing
+import TestSupport
 @testable import MLPPlot
 
 /// Golden terminal drawings at a fixed size, in the three forms: colour, Unicode without
 /// colour (NO_COLOR), and plain ASCII (not a terminal, or TERM=dumb). Each colour snapshot
 /// can be looked at with `cat`.
-final class TerminalSnapshotTests: XCTestCase {
+@Suite struct TerminalSnapshotTests {
   static let forms: [(name: String, style: TerminalStyle)] = [
     ("color", TerminalStyle(width: 72, height: 22, color: true, unicode: true)),
     ("mono", TerminalStyle(width: 72, height: 22, color: false, unicode: true)),
     ("ascii", TerminalStyle.ascii(width: 72, height: 22)),
   ]
 
-  private func assertForms(_ figure: Figure, named name: String, line: UInt = #line) {
+  private func expectForms(_ figure: Figure, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for form in TerminalSnapshotTests.forms {
       let drawing = figure.terminal(form.style)
-      assertSnapshot(drawing, named: "\(name).\(form.name)", line: line)
+      assertSnapshot(drawing, named: "\(name).\(form.name)", sourceLocation: sourceLocation)
       if !form.style.color {
-        XCTAssertFalse(drawing.contains("\u{1B}"), "\(name).\(form.name) has escapes", line: line)
+        #expect(!drawing.contains("\u{1B}"), "\(name).\(form.name) has escapes", sourceLocation: sourceLocation)
       }
       if !form.style.unicode {
-        XCTAssertTrue(drawing.unicodeScalars.allSatisfy(\.isASCII), "\(name).\(form.name) is not ASCII", line: line)
+        let isASCII = drawing.unicodeScalars.allSatisfy(\.isASCII)
+        #expect(isASCII, "\(name).\(form.name) is not ASCII", sourceLocation: sourceLocation)
       }
     }
   }
 
-  func testTwinAxisTrainingChart() {
-    assertForms(.lineChart(Fixtures.twinChart()), named: "line-twin")
+  @Test func twinAxisTrainingChart() {
+    expectForms(.lineChart(Fixtures.twinChart()), named: "line-twin")
   }
 
-  func testSweepOfUnequalRuns() {
-    assertForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
+  @Test func sweepOfUnequalRuns() {
+    expectForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
   }
 
   /// Runs told apart without colour (dashes in braille, marks in ASCII, shown in the
   /// legend), on one shared scale that clips a diverged run instead of squashing the rest.
-  func testSweepOnASharedScaleClipsTheDivergedRun() {
+  @Test func sweepOnASharedScaleClipsTheDivergedRun() {
     let chart = Fixtures.clippedSweepChart()
-    assertForms(.lineChart(chart), named: "line-clipped")
+    expectForms(.lineChart(chart), named: "line-clipped")
     for form in TerminalSnapshotTests.forms {
-      XCTAssertTrue(chart.terminal(form.style).contains("lr 0.1 (clipped above)"), form.name)
+      #expect(chart.terminal(form.style).contains("lr 0.1 (clipped above)"), "\(form.name)")
     }
   }
 
-  func testDecisionBoundaryOfTwoBlobs() {
-    assertForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
+  @Test func decisionBoundaryOfTwoBlobs() {
+    expectForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
   }
 
-  func testDecisionBoundaryOfThreeClasses() {
-    assertForms(.decisionBoundary(Fixtures.quadrants()), named: "boundary-three")
+  @Test func decisionBoundaryOfThreeClasses() {
+    expectForms(.decisionBoundary(Fixtures.quadrants()), named: "boundary-three")
   }
 
-  func testOneDigitAtFullSize() {
+  @Test func oneDigitAtFullSize() {
     let gallery = DigitGallery(title: "test digit 0", images: [Fixtures.digit(0, caption: "label 0, predicted 0")])
-    assertForms(.digits(gallery), named: "digit-one")
+    expectForms(.digits(gallery), named: "digit-one")
   }
 
-  func testMisclassifiedDigitsInRows() {
+  @Test func misclassifiedDigitsInRows() {
     let images = (0 ..< 5).map { Fixtures.digit($0 % 2, caption: "label \($0 % 2), predicted \(7 - $0)") }
-    assertForms(.digits(DigitGallery(title: "misclassified digits", images: images)), named: "digit-gallery")
+    expectForms(.digits(DigitGallery(title: "misclassified digits", images: images)), named: "digit-gallery")
   }
 
-  func testConfusionMatrixTable() {
-    assertForms(.confusionMatrix(Fixtures.confusion()), named: "confusion")
+  @Test func confusionMatrixTable() {
+    expectForms(.confusionMatrix(Fixtures.confusion()), named: "confusion")
   }
 
   /// A loss that diverges to NaN halfway breaks the curve there instead of drawing garbage.
-  func testDivergedLossBreaksTheLine() {
+  @Test func divergedLossBreaksTheLine() {
     var loss = Fixtures.trainingRun(iterations: 120).loss
     for index in 60 ..< 120 { loss[index] = index < 80 ? loss[index] * Double(index - 58) : .nan }
     let chart = LineChart(title: "lr 10", xAxis: .iterations, leftLabel: "loss", series: [Series(name: "loss", y: loss)])
@@ -74,7 +76,7 @@ final class TerminalSnapshotTests: XCTestCase {
 
   /// Every line of every drawing fits the width asked for, and the height too except for
   /// digit galleries, which grow downwards.
-  func testDrawingsFitTheirSize() {
+  @Test func drawingsFitTheirSize() {
     let figures: [Figure] = [
       .lineChart(Fixtures.twinChart()), .lineChart(Fixtures.sweepChart()),
       .decisionBoundary(Fixtures.blobs()), .decisionBoundary(Fixtures.quadrants()),
@@ -83,24 +85,24 @@ final class TerminalSnapshotTests: XCTestCase {
       for (width, height) in [(40, 12), (72, 22), (132, 40)] {
         let style = TerminalStyle(width: width, height: height, color: false, unicode: true)
         let lines = figure.terminal(style).components(separatedBy: "\n")
-        XCTAssertEqual(lines.count, height, "\(figure.title) at \(width) × \(height)")
+        #expect(lines.count == height, "\(figure.title) at \(width) × \(height)")
         for line in lines.dropLast() {
-          XCTAssertLessThanOrEqual(line.count, width, "\(figure.title) at \(width) × \(height): \(line)")
+          #expect(line.count <= width, "\(figure.title) at \(width) × \(height): \(line)")
         }
-        XCTAssertEqual(lines.last, figure.summary)
+        #expect(lines.last == figure.summary)
       }
     }
   }
 
   /// In colour the largest confusion gets the brightest red background, one a tenth its size
   /// red digits on the terminal's background, the diagonal white on teal.
-  func testConfusionShadingFollowsSize() {
+  @Test func confusionShadingFollowsSize() {
     let chart = ConfusionMatrixChart(counts: [[50, 1, 10], [0, 50, 0], [0, 0, 50]])
     let drawing = chart.terminal(TerminalStyle(width: 72, height: 22))
-    XCTAssertTrue(drawing.contains("\u{1B}[38;5;231;48;5;160m10 "), drawing)
-    XCTAssertTrue(drawing.contains("\u{1B}[38;5;167m 1 "), drawing)
-    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;37m50 "), drawing)
+    #expect(drawing.contains("\u{1B}[38;5;231;48;5;160m10 "), "\(drawing)")
+    #expect(drawing.contains("\u{1B}[38;5;167m 1 "), "\(drawing)")
+    #expect(drawing.contains("\u{1B}[1;38;5;231;48;5;37m50 "), "\(drawing)")
     // Row 0 holds 50 of its 61 examples on the diagonal: 82 %, the fifth of six teals.
-    XCTAssertTrue(drawing.contains("\u{1B}[1;38;5;231;48;5;31m50 "), drawing)
+    #expect(drawing.contains("\u{1B}[1;38;5;231;48;5;31m50 "), "\(drawing)")
   }
 }

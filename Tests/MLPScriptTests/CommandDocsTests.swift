@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// docs/commands.md must be what the command table generates. To regenerate it after
 /// changing a command: `MLPSH_RECORD=1 swift test --filter CommandDocsTests`.
@@ -10,7 +11,7 @@ import Testing
 
   @Test func commandsDocMatchesTheTable() throws {
     let generated = CommandSpec.markdownReference()
-    if ProcessInfo.processInfo.environment["MLPSH_RECORD"] == "1" {
+    if Recording.isOn {
       try FileManager.default.createDirectory(at: Self.path.deletingLastPathComponent(),
                                               withIntermediateDirectories: true)
       try generated.write(to: Self.path, atomically: true, encoding: .utf8)

@@ -1,7 +1,9 @@
+import Crypto
 import Foundation
 @testable import MLPData
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// `data` (the toy sets), `load csv`, and `load mnist` through the catalog: the folder order,
 /// the cache, and a download from a server on 127.0.0.1 with its progress reported.

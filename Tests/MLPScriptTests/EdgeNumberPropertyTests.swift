@@ -1,5 +1,6 @@
 import Foundation
 import MLPCore
+import MLPData
 import PropertyBased
 import Synchronization
 import Testing

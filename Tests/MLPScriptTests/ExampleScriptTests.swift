@@ -2,6 +2,7 @@ import Foundation
 import MLPCore
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// Runs every script in examples/ and holds it to its `# expect:` lines (the MNIST ones in the
 /// release suite; see `ExampleFiles`).
@@ -43,7 +44,6 @@ import Testing
   }
 
   private func run(_ name: String) {
-    BLAS.useRecommendedKernels()
     let sink = CollectingSink()
     let interpreter = Interpreter(environment: Environment(sink: sink))
     let start = ProcessInfo.processInfo.systemUptime

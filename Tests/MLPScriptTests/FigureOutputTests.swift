@@ -5,6 +5,7 @@ import FoundationXML
 import MLPPlot
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// The figures the shell composes (a sweep's overlay, a model's twin-axis curves, a
 /// perceptron's boundary after each epoch) drawn at a fixed size, as golden snapshots; their

@@ -1,5 +1,6 @@
 import Foundation
 import MLPCore
+import MLPData
 @testable import MLPScript
 
 /// One row of docs/errors.md: something a class can throw at mlpsh, the exact error it gets,

@@ -2,6 +2,7 @@ import Foundation
 import MLPCore
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// Every row of docs/errors.md that runs in a session: the exact error, and the session
 /// intact afterwards. The table in the doc is generated from `HostileInput.rows`:
@@ -116,7 +117,7 @@ import Testing
     let start = try #require(onDisk.range(of: Self.begin), "docs/errors.md lacks \(Self.begin)")
     let stop = try #require(onDisk.range(of: Self.end), "docs/errors.md lacks \(Self.end)")
     let generated = onDisk[..<start.upperBound] + "\n" + Self.markdown() + onDisk[stop.lowerBound...]
-    if ProcessInfo.processInfo.environment["MLPSH_RECORD"] == "1" {
+    if Recording.isOn {
       try String(generated).write(to: Self.docPath, atomically: true, encoding: .utf8)
     }
     #expect(try String(contentsOf: Self.docPath, encoding: .utf8) == String(generated), "docs/errors.md is stale: run MLPSH_RECORD=1 swift test --filter HostileInputTests")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// A golden REPL session (Tests/Fixtures/transcripts/hostile-session.txt): hostile lines
 /// typed one after another, each answered by its error, with the model and the data used
@@ -39,7 +40,7 @@ import Testing
       .write(to: URL(fileURLWithPath: folder + "/future.json"))
     let golden = try String(contentsOf: Self.path, encoding: .utf8)
     let replayed = Self.replay(golden, in: folder)
-    if ProcessInfo.processInfo.environment["MLPSH_RECORD"] == "1" {
+    if Recording.isOn {
       try replayed.write(to: Self.path, atomically: true, encoding: .utf8)
     }
     #expect(replayed == golden, "run MLPSH_RECORD=1 swift test --filter HostileTranscriptTests after checking the change")

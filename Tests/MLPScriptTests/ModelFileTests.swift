@@ -1,5 +1,6 @@
 import Foundation
 import MLPCore
+import MLPData
 import Testing
 @testable import MLPScript
 

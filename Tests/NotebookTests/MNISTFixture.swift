@@ -19,8 +19,6 @@ enum MNISTFixture {
       }
       throw XCTSkip("MLPSH_DATA is not set: it names the folder with the MNIST files")
     }
-    // Train on the kernels the shell would use (BLASKernelChoiceTests checks them).
-    BLAS.useRecommendedKernels()
     let classes = (0 ..< 10).map(String.init)
     func read(_ images: String, _ labels: String, _ name: String) throws -> Dataset {
       try IDXReader.readDataset(images: "\(folder)/\(images)-idx3-ubyte.gz",

@@ -13,8 +13,12 @@ import Foundation
 /// gradient of the unclipped loss, and that is what is checked. It also says when a
 /// difference is not to be trusted: when the two sides `θ ± h` fall on different sides of a
 /// kink, a ReLU unit that switches on or off for some sample.
+///
+/// With weight decay `λ` (the model's `optimizer.l2`, added to the gradient by every rule but
+/// adamw), the loss includes its penalty, `λ/2 · Σ W²` over the weights (not the biases).
 struct ReferenceLoss {
   let sizes: [Int]
+  let l2: Double
   let activation: Activation
   let inputs: [[Double]]
   let labels: [Int]
@@ -23,6 +27,7 @@ struct ReferenceLoss {
 
   init(model: MultilayerPerceptron, inputs: Matrix, labels: [Int]) {
     sizes = model.layerSizes
+    l2 = model.optimizer.kind == .adamw ? 0 : Double(model.optimizer.l2)
     activation = model.activation
     self.inputs = (0 ..< inputs.rows).map { row in
       (0 ..< inputs.columns).map { Double(inputs.storage[row * inputs.columns + $0]) }
@@ -69,7 +74,20 @@ struct ReferenceLoss {
       if keep { kept.append(layersOfSample) }
     }
     if keep { base = kept }
-    return Outcome(loss: total / Double(max(inputs.count, 1)), crossedKink: crossed)
+    return Outcome(loss: total / Double(max(inputs.count, 1)) + penalty(parameters), crossedKink: crossed)
+  }
+
+  /// `λ/2 · Σ W²` over every layer's weights.
+  private func penalty(_ parameters: [Double]) -> Double {
+    guard l2 != 0 else { return 0 }
+    var sum = 0.0
+    var offset = 0
+    for layer in 0 ..< sizes.count - 1 {
+      let weights = sizes[layer] * sizes[layer + 1]
+      for i in offset ..< offset + weights { sum += parameters[i] * parameters[i] }
+      offset += weights + sizes[layer + 1]
+    }
+    return l2 / 2 * sum
   }
 
   private func apply(_ z: Double) -> Double {

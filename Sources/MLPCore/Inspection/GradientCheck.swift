@@ -127,8 +127,11 @@ public struct GradientCheck: Sendable {
 
 extension MultilayerPerceptron {
   /// The gradient of the mean loss on `inputs` and `labels` with respect to every parameter,
-  /// laid out like `parameters`, by backpropagation over the whole set as one batch.
+  /// laid out like `parameters`, by backpropagation over the whole set as one batch. With
+  /// weight decay coupled to the gradient (`optimizer.l2`, every rule but adamw), the
+  /// penalty's gradient `λ·W` is added to the weights', as the training step adds it.
   public func gradients(inputs: Matrix, labels: [Int]) -> [Float] {
+    // A programmer error here: callers validate first, so only whether it throws matters.
     precondition((try? validate(inputs: inputs, labels: labels)) != nil && inputs.rows > 0,
                  "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     var result = [Float](repeating: 0, count: parameterCount)
@@ -148,6 +151,11 @@ extension MultilayerPerceptron {
                      workspace: workspace, target: .store(gradients: gradient.baseAddress!))
           }
         }
+      }
+    }
+    if optimizer.l2 != 0 && optimizer.kind != .adamw {
+      for layer in layers {
+        for i in layer.weightRange { result[i] += optimizer.l2 * parameters[i] }
       }
     }
     return result

@@ -5,7 +5,9 @@ import Foundation
 // falls back to "Prescott", plain SSE3: on this project's machines that made every product
 // 3 to 6 times slower than the AVX-512 kernels the processor can run (docs/performance.md).
 // OpenBLAS reads the OPENBLAS_CORETYPE environment variable when it chooses; the executables
-// set it and have OpenBLAS choose again, before their first product.
+// set it and have OpenBLAS choose again first thing in main, and the test process in a C
+// constructor before main (Tests/CTestStartup): once per process, before any other thread
+// could be running a product, because choosing swaps the kernel table every product reads.
 
 extension BLAS {
   /// The kernel family worth forcing on this machine, or `nil` when OpenBLAS's own choice
@@ -26,20 +28,27 @@ extension BLAS {
   }
 
   /// Switches OpenBLAS to the recommended kernel family, if there is one, and says which
-  /// family it runs now. Call it first thing, before any product.
+  /// family it runs now. Call it first thing, before any thread and any product. The switch
+  /// happens once per process: later calls only say which family the first call left.
   @discardableResult
   public static func useRecommendedKernels() -> String {
+    kernelChoice
+  }
+
+  /// The family after the one switch of the process, made by the first caller.
+  private static let kernelChoice: String = {
     if let core = recommendedCoreType() {
       _ = reselectKernels(coreType: core)
     }
     return coreName
-  }
+  }()
 }
 
 /// The instruction-set flags the processor reports.
 public enum CPUFlags {
   /// From the first `flags` line of `/proc/cpuinfo`; empty where there is none.
   public static var current: Set<String> {
+    // Optional: with no /proc/cpuinfo no flags are known, and OpenBLAS's own choice stands.
     guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return [] }
     return parse(cpuinfo: text)
   }

@@ -74,6 +74,7 @@ extension MultilayerPerceptron {
   /// The mean clipped cross-entropy on `inputs` and `labels`, summed in double precision
   /// (the gradient checker differences it).
   public func loss(inputs: Matrix, labels: [Int]) -> Double {
+    // A programmer error here: callers validate first, so only whether it throws matters.
     precondition((try? validate(inputs: inputs, labels: labels)) != nil,
                  "\(inputs.rows)x\(inputs.columns) inputs and \(labels.count) labels do not fit \(layerSizes)")
     let loss = CrossEntropy(epsilon: epsilon)

@@ -109,6 +109,8 @@ extension CommandSpec {
     if let evaluated {
       var cells: [String] = []
       for (name, model) in zip(names, networks) {
+        // A model whose inputs or classes do not fit the data set is not comparable on it:
+        // its cell shows "-" (evaluate refuses labels beyond its classes).
         guard evaluated.samples.features.columns == model.network.inputSize,
               let evaluation = try? model.network.evaluate(inputs: evaluated.samples.features,
                                                            labels: evaluated.samples.labels) else {

@@ -18,6 +18,7 @@ extension CommandSpec {
     }
     for value in invocation.positionals {
       guard case let .word(key, _) = value, let setting = SettingSpec.named(key) else {
+        // Only for the message: a value that is not text is quoted as written.
         let key = (try? invocation.convert.text(value, key: "a setting")) ?? value.display
         throw invocation.error(.unknownName, "no setting called '\(key)'", at: value,
                                hint: Suggestions.hint(for: key, among: SettingSpec.keys)

@@ -1,3 +1,5 @@
+import MLPPlot
+
 /// Help text and the generated reference, both from the command table.
 extension CommandSpec {
   /// The list `help` prints: commands by topic, each with its summary.

@@ -72,6 +72,7 @@ public enum Completer {
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let stem = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
     let directory = folder.isEmpty ? "." : Paths.expandingTilde(folder)
+    // Tab completion offers what it can: a folder it cannot list offers nothing.
     guard let entries = try? fileManager.contentsOfDirectory(atPath: directory) else { return [] }
     return entries.filter { $0.hasPrefix(stem) && (stem.hasPrefix(".") || !$0.hasPrefix(".")) }
       .sorted()

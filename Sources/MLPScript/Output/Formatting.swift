@@ -18,7 +18,7 @@ func fixed(_ value: Double, _ decimals: Int = 4) -> String {
 }
 
 /// "1 epoch", "3 epochs".
-func plural(_ count: Int, _ noun: String) -> String {
+public func plural(_ count: Int, _ noun: String) -> String {
   "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
@@ -28,24 +28,6 @@ func duration(_ seconds: Double) -> String {
   if seconds < 60 { return String(format: "%.1f s", seconds) }
   let minutes = Int(seconds) / 60
   return String(format: "%d min %02d s", minutes, Int(seconds) % 60)
-}
-
-/// `text` broken into lines of at most `width` characters at spaces; existing line breaks
-/// are kept.
-func wrap(_ text: String, width: Int) -> [String] {
-  var lines: [String] = []
-  for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-    var line = ""
-    for word in paragraph.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    lines.append(line)
-  }
-  return lines
 }
 
 /// Rows of cells as a table with columns padded to their widest cell; numeric-looking

@@ -4,6 +4,8 @@ public enum Release {
   /// The program, its language and its Jupyter kernel are all called this.
   public static let name = "mlpsh"
   public static let version = "0.1.0"
+  /// "mlpsh 0.1.0": the shell's banner, the kernel's, and what an export says made it.
+  public static let nameAndVersion = "\(name) \(version)"
   /// Scripts and lessons end in this.
   public static let fileExtension = ".mlp"
   public static let mimeType = "text/x-mlpsh"

@@ -40,67 +40,51 @@ public struct SettingSpec: Sendable {
   /// Puts the default back.
   let restore: @Sendable (inout Settings) -> Void
 
+  /// The setting stored at `field` of `Settings`: `shown` prints its value, `convert` turns
+  /// what the user typed into one, and the default is the field's value in fresh settings.
+  init<Field>(
+    _ key: String, _ kind: ValueKind, _ summary: String, at field: WritableKeyPath<Settings, Field> & Sendable,
+    shown: @escaping @Sendable (Field) -> String,
+    convert: @escaping @Sendable (Value, Converter) throws(Diagnostic) -> Field
+  ) {
+    self.key = key
+    self.kind = kind
+    self.summary = summary
+    read = { shown($0[keyPath: field]) }
+    write = { settings, value, converter throws(Diagnostic) in settings[keyPath: field] = try convert(value, converter) }
+    restore = { $0[keyPath: field] = Settings()[keyPath: field] }
+  }
+
   /// The value in fresh settings.
   public var defaultText: String { read(Settings()) }
 
   public func value(in settings: Settings) -> String { read(settings) }
 
   public static let all: [SettingSpec] = [
-    SettingSpec(key: "seed", kind: .integer, summary: "seed of initial weights and shuffling",
-                read: { String($0.seed) },
-                write: { settings, value, convert throws(Diagnostic) in settings.seed = try convert.seed(value) },
-                restore: { $0.seed = Settings().seed }),
-    SettingSpec(key: "lr", kind: .number, summary: "learning rate of new networks",
-                read: { format($0.learningRate) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.learningRate = try convert.learningRate(value)
-                },
-                restore: { $0.learningRate = Settings().learningRate }),
-    SettingSpec(key: "batch", kind: .integer, summary: "samples per mini-batch",
-                read: { String($0.batch) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.batch = try convert.integer(value, key: "batch", atLeast: 1)
-                },
-                restore: { $0.batch = Settings().batch }),
-    SettingSpec(key: "epochs", kind: .integer, summary: "passes over the data per train",
-                read: { String($0.epochs) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.epochs = try convert.integer(value, key: "epochs", atLeast: 1)
-                },
-                restore: { $0.epochs = Settings().epochs }),
-    SettingSpec(key: "activation", kind: .choice(Activation.allCases.map(\.rawValue)),
-                summary: "hidden activation of new networks",
-                read: { $0.activation.rawValue },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.activation = try convert.choice(value, noun: "activation")
-                },
-                restore: { $0.activation = Settings().activation }),
-    SettingSpec(key: "init", kind: .choice(Initializer.allCases.map(\.rawValue)),
-                summary: "initial weights of new networks",
-                read: { $0.initializer.rawValue },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.initializer = try convert.choice(value, noun: "initializer")
-                },
-                restore: { $0.initializer = Settings().initializer }),
-    SettingSpec(key: "shuffle", kind: .boolean, summary: "new sample order every epoch",
-                read: { String($0.shuffle) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.shuffle = try convert.boolean(value, key: "shuffle")
-                },
-                restore: { $0.shuffle = Settings().shuffle }),
-    SettingSpec(key: "progress", kind: .boolean, summary: "report progress while training",
-                read: { String($0.progress) },
-                write: { settings, value, convert throws(Diagnostic) in
-                  settings.progress = try convert.boolean(value, key: "progress")
-                },
-                restore: { $0.progress = Settings().progress }),
-    SettingSpec(key: "plots", kind: .path, summary: "folder that keeps every figure as SVG",
-                read: { $0.plotFolder.map { "\"\($0)\"" } ?? "none" },
-                write: { settings, value, convert throws(Diagnostic) in
+    SettingSpec("seed", .integer, "seed of initial weights and shuffling", at: \.seed,
+                shown: { String($0) }, convert: { value, convert throws(Diagnostic) in try convert.seed(value) }),
+    SettingSpec("lr", .number, "learning rate of new networks", at: \.learningRate,
+                shown: format, convert: { value, convert throws(Diagnostic) in try convert.learningRate(value) }),
+    SettingSpec("batch", .integer, "samples per mini-batch", at: \.batch, shown: { String($0) },
+                convert: { value, convert throws(Diagnostic) in try convert.integer(value, key: "batch", atLeast: 1) }),
+    SettingSpec("epochs", .integer, "passes over the data per train", at: \.epochs, shown: { String($0) },
+                convert: { value, convert throws(Diagnostic) in try convert.integer(value, key: "epochs", atLeast: 1) }),
+    SettingSpec("activation", .choice(Activation.allCases.map(\.rawValue)), "hidden activation of new networks",
+                at: \.activation, shown: \.rawValue,
+                convert: { value, convert throws(Diagnostic) in try convert.choice(value, noun: "activation") }),
+    SettingSpec("init", .choice(Initializer.allCases.map(\.rawValue)), "initial weights of new networks",
+                at: \.initializer, shown: \.rawValue,
+                convert: { value, convert throws(Diagnostic) in try convert.choice(value, noun: "initializer") }),
+    SettingSpec("shuffle", .boolean, "new sample order every epoch", at: \.shuffle, shown: { String($0) },
+                convert: { value, convert throws(Diagnostic) in try convert.boolean(value, key: "shuffle") }),
+    SettingSpec("progress", .boolean, "report progress while training", at: \.progress, shown: { String($0) },
+                convert: { value, convert throws(Diagnostic) in try convert.boolean(value, key: "progress") }),
+    SettingSpec("plots", .path, "folder that keeps every figure as SVG", at: \.plotFolder,
+                shown: { $0.map { "\"\($0)\"" } ?? "none" },
+                convert: { value, convert throws(Diagnostic) in
                   let folder = try convert.text(value, key: "plots")
-                  settings.plotFolder = folder.isEmpty || folder == "none" ? nil : folder
-                },
-                restore: { $0.plotFolder = Settings().plotFolder }),
+                  return folder.isEmpty || folder == "none" ? nil : folder
+                }),
   ]
 
   /// The setting called `key`.

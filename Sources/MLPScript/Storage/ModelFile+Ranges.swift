@@ -11,6 +11,7 @@ extension ModelFile {
   /// "'seed' is -1, which does not fit a whole number from 0 to 18446744073709551615", or
   /// `nil` when every checked field fits.
   static func outOfRangeField(in data: Data) -> String? {
+    // Only a better message for an error already thrown: no answer keeps the first one.
     guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let model = root["model"] as? [String: Any] else { return nil }
     if let seed = model["seed"] as? NSNumber, !fitsUInt64(seed) {

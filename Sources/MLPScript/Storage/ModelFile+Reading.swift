@@ -1,5 +1,6 @@
 import Foundation
 import MLPCore
+import MLPData
 
 extension ModelFile {
   /// Files larger than this are refused before they are read: more than any model within
@@ -40,6 +41,8 @@ extension ModelFile {
   /// (reading it then says why).
   static func startsLikeJSONObject(_ path: String, large: Bool = false) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    // A guess before reading, not the read: a file that cannot be read here passes, and
+    // reading it in full then says why.
     defer { try? handle.close() }
     let start = (try? handle.read(upToCount: 4096)) ?? Data()
     guard let first = start.first(where: { !$0.isWhitespace }) else { return start.count < 4096 }
@@ -56,6 +59,7 @@ extension ModelFile {
       var version: Double?
     }
     let decoder = JSONDecoder()
+    // The decoder's reason is replaced by a better one: cut short, or not a model at all.
     guard let envelope = try? decoder.decode(Envelope.self, from: data) else {
       // Whole JSON it is not. A model file cut short or damaged still starts like one.
       let start = String(decoding: data.prefix(200), as: UTF8.self)

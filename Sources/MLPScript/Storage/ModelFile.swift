@@ -1,5 +1,6 @@
 import Foundation
 import MLPCore
+import MLPData
 
 /// A model as `save` writes it and `load` reads it (format version 2, docs/model-files.md).
 ///

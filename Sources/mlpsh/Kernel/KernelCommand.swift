@@ -117,6 +117,7 @@ struct KernelCommand: ParsableCommand {
 
     /// This binary's absolute path, links resolved: what Jupyter will start.
     static func executablePath() -> String {
+      // Optional: without /proc the path the shell was started by stands in.
       if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
       return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
     }

@@ -5,9 +5,9 @@ import Glibc
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for the download tests: each path prefix is a mirror
 /// with its own behaviour. It answers GET only, one request a connection, and counts requests.
-final class LocalHTTPServer: @unchecked Sendable {
+public final class LocalHTTPServer: @unchecked Sendable {
   /// How a mirror answers.
-  enum Mirror {
+  public enum Mirror {
     /// 200 with the file's bytes.
     case serve([String: [UInt8]])
     /// 200 announcing the whole length, half the body, then the connection is closed.
@@ -19,7 +19,7 @@ final class LocalHTTPServer: @unchecked Sendable {
   }
 
   /// The port the server listens on.
-  let port: UInt16
+  public let port: UInt16
   private let listener: Int32
   private let mirrors: [String: Mirror]
   private let lock = NSLock()
@@ -28,7 +28,7 @@ final class LocalHTTPServer: @unchecked Sendable {
   /// Starts listening on an ephemeral port of 127.0.0.1.
   ///
   /// - Parameter mirrors: path prefix ("/good/") → behaviour; other paths answer 404.
-  init(mirrors: [String: Mirror]) throws {
+  public init(mirrors: [String: Mirror]) throws {
     self.mirrors = mirrors
     signal(SIGPIPE, SIG_IGN)
     #if canImport(Glibc)
@@ -63,17 +63,17 @@ final class LocalHTTPServer: @unchecked Sendable {
   }
 
   /// The base address of one mirror: "http://127.0.0.1:PORT/good/".
-  func url(_ prefix: String) -> String {
+  public func url(_ prefix: String) -> String {
     "http://127.0.0.1:\(port)\(prefix)"
   }
 
   /// The paths requested so far, in order.
-  var requests: [String] {
+  public var requests: [String] {
     lock.withLock { log }
   }
 
   /// Stops accepting connections.
-  func stop() {
+  public func stop() {
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
   }
@@ -146,7 +146,7 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
   }
 
-  enum ServerError: Error {
+  public enum ServerError: Error {
     case system(String, Int32)
   }
 }

@@ -3,18 +3,18 @@ import Foundation
 import FoundationXML
 #endif
 
-// Parsing the SVG figures and the HTML pages mlpsh writes (well-formed XML both). Linked into
-// MLPScriptTests and MLPExportTests.
+// Parsing the SVG figures and the HTML pages mlpsh writes (well-formed XML both), for the
+// tests of MLPPlot, MLPScript and MLPExport.
 
 /// An element of a parsed XML document.
-final class XMLNode {
-  let name: String
-  let attributes: [String: String]
-  var children: [XMLNode] = []
+public final class XMLNode {
+  public let name: String
+  public let attributes: [String: String]
+  public internal(set) var children: [XMLNode] = []
   /// The text directly inside this element.
-  var text = ""
+  public internal(set) var text = ""
   /// The text inside this element and every element below it, in document order.
-  var textContent = ""
+  public internal(set) var textContent = ""
 
   init(name: String, attributes: [String: String]) {
     self.name = name
@@ -22,23 +22,23 @@ final class XMLNode {
   }
 
   /// This element and all below it, depth first.
-  var all: [XMLNode] { [self] + children.flatMap(\.all) }
+  public var all: [XMLNode] { [self] + children.flatMap(\.all) }
 
   /// Every element below (or at) this one named `name`.
-  func elements(_ name: String) -> [XMLNode] { all.filter { $0.name == name } }
+  public func elements(_ name: String) -> [XMLNode] { all.filter { $0.name == name } }
 
   /// The elements at or below this one whose `class` attribute holds `className`.
-  func elements(withClass className: String) -> [XMLNode] {
+  public func elements(withClass className: String) -> [XMLNode] {
     all.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
   }
 
   /// The texts of every `<text>` element below this one.
-  var texts: [String] { elements("text").map(\.text) }
+  public var texts: [String] { elements("text").map(\.text) }
 }
 
-enum XMLParseError: Error, CustomStringConvertible {
+public enum XMLParseError: Error, CustomStringConvertible {
   case invalid(String)
-  var description: String {
+  public var description: String {
     switch self {
     case let .invalid(reason): "not well-formed XML: \(reason)"
     }
@@ -47,7 +47,7 @@ enum XMLParseError: Error, CustomStringConvertible {
 
 /// Parses `text` with Foundation's `XMLParser` (FoundationXML on Linux), failing on anything
 /// that is not well-formed XML.
-func parseXML(_ text: String) throws -> XMLNode {
+public func parseXML(_ text: String) throws -> XMLNode {
   let parser = XMLParser(data: Data(text.utf8))
   let builder = TreeBuilder()
   parser.delegate = builder

@@ -1,1 +1,0 @@
-../MLPScriptTests/ExampleFiles.swift

@@ -1,1 +1,0 @@
-../MLPPlotTests/XMLParsing.swift

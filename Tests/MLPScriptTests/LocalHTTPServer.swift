@@ -1,1 +1,0 @@
-../MLPDataTests/LocalHTTPServer.swift

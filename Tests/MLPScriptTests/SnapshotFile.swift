@@ -1,1 +1,0 @@
-../MLPPlotTests/SnapshotFile.swift
