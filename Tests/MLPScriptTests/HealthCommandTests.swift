@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MLPScript
+import TestSupport
 
 /// `train … health=true`, `plot health` and the change markers of `plot` and `compare`, as
 /// the shell prints and draws them: golden snapshots (ASCII, braille without colour,
