@@ -26,7 +26,10 @@ extension CommandSpec {
         line += " \(percent(share)) \(word),"
         invocation.record("\(word) layer \(layer + 1)", share)
       }
-      lines.append(line + " ‖∇W‖ \(format(norm))")
+      // W₀ is layer 1's weights, as explain and docs/numerics.md number them.
+      let digits = Array("₀₁₂₃₄₅₆₇₈₉")
+      let index = String(String(layer).map { digits[$0.wholeNumberValue!] })
+      lines.append(line + " ‖∇W\(index)‖ \(format(norm))")
       invocation.record("gradient norm layer \(layer + 1)", norm)
     }
     invocation.print(lines.joined(separator: "\n"))
