@@ -16,8 +16,8 @@ extension DecisionBoundary {
     let yScale = NiceScale(within: yRange.lowerBound, yRange.upperBound, maxTicks: 8)
     let yLabels = yScale.ticks.map { yScale.label($0, minus: minus) }
     let top = title.isEmpty ? 20.0 : 48
-    let left = 14 + (yLabel.isEmpty ? 0 : 22) + (yLabels.map { SVGWriter.textWidth($0, size: 11) }.max() ?? 0) + 10
-    let below = 26 + (xLabel.isEmpty ? 0 : 22) + 12.0
+    let left = 14 + (yLabel.isEmpty ? 0 : 22) + (yLabels.map { SVGWriter.textWidth($0, size: SVGWriter.tickFontSize) }.max() ?? 0) + 10
+    let below = 28 + (xLabel.isEmpty ? 0 : 24) + 12.0
     let plotWidth = max(40, width - left - 28)
     let plotHeight = max(40, height - top - below)
     let cellWidth = plotWidth / Double(columns)
@@ -65,14 +65,14 @@ extension DecisionBoundary {
 
     for tick in xScale.ticks {
       svg.line(x1: px(tick), y1: top + plotHeight, x2: px(tick), y2: top + plotHeight + 5, stroke: Palette.svgFrame)
-      svg.text(xScale.label(tick, minus: minus), x: px(tick), y: top + plotHeight + 18, size: 11, fill: Palette.svgMutedText)
+      svg.text(xScale.label(tick, minus: minus), x: px(tick), y: top + plotHeight + 20, size: SVGWriter.tickFontSize, fill: Palette.svgMutedText)
     }
     for (tick, label) in zip(yScale.ticks, yLabels) {
       svg.line(x1: left - 5, y1: py(tick), x2: left, y2: py(tick), stroke: Palette.svgFrame)
-      svg.text(label, x: left - 8, y: py(tick) + 4, size: 11, anchor: "end", fill: Palette.svgMutedText)
+      svg.text(label, x: left - 8, y: py(tick) + 4, size: SVGWriter.tickFontSize, anchor: "end", fill: Palette.svgMutedText)
     }
-    if !xLabel.isEmpty { svg.text(xLabel, x: left + plotWidth / 2, y: top + plotHeight + 40, size: 13) }
-    if !yLabel.isEmpty { svg.text(yLabel, x: 22, y: top + plotHeight / 2, size: 13, rotation: -90) }
+    if !xLabel.isEmpty { svg.text(xLabel, x: left + plotWidth / 2, y: top + plotHeight + 44, size: SVGWriter.axisLabelFontSize) }
+    if !yLabel.isEmpty { svg.text(yLabel, x: 22, y: top + plotHeight / 2, size: SVGWriter.axisLabelFontSize, rotation: -90) }
 
     for placement in legend.placements(centre: left + plotWidth / 2, top: top + plotHeight + below - 4) {
       let swatch = placement.x + SVGLegend.swatchWidth / 2

@@ -10,12 +10,14 @@ extension LineChart {
     let twin = hasRightAxis
     let hasLeft = series.contains { $0.axis == .left }
     let extents = self.extents
-    let leftScale = yScale(.left, maxTicks: 7, extents) ?? NiceScale(covering: 0, 1, maxTicks: 7)
+    // A log axis' 1-2-5 ticks are one more per decade than fit in seven over three decades.
+    let leftTicks = leftIsLogarithmic ? 9 : 7
+    let leftScale = yScale(.left, maxTicks: leftTicks, extents) ?? NiceScale(covering: 0, 1, maxTicks: 7)
     let rightScale = twin ? yScale(.right, maxTicks: 7, extents) : nil
     let minus = "\u{2212}"
     func labels(_ scale: NiceScale) -> [String] { scale.ticks.map { scale.label($0, minus: minus) } }
     func labelWidth(_ scale: NiceScale?) -> Double {
-      (scale.map(labels) ?? []).map { SVGWriter.textWidth($0, size: 11) }.max() ?? 0
+      (scale.map(labels) ?? []).map { SVGWriter.textWidth($0, size: SVGWriter.tickFontSize) }.max() ?? 0
     }
     let legend = SVGLegend(
       names: series.count > 1 ? series.indices.map(legendName(of:)) : [], width: width - 40)
@@ -23,7 +25,7 @@ extension LineChart {
     let top = title.isEmpty ? 20.0 : 48
     let left = 14 + (leftLabel.isEmpty ? 0 : 22) + (hasLeft ? labelWidth(leftScale) : 0) + 10
     let right = twin ? 14 + (rightLabel.isEmpty ? 0 : 22) + labelWidth(rightScale) + 10 : 28
-    let below = 26 + (xLabel.isEmpty ? 0 : 22) + 12.0
+    let below = 28 + (xLabel.isEmpty ? 0 : 24) + 12.0
     let plotWidth = max(40, width - left - right)
     let plotHeight = max(40, height - top - below)
     let totalHeight = height + legend.height
@@ -62,28 +64,28 @@ extension LineChart {
     }
     svg.close("g")
     for (tick, label) in zip(xScale.ticks, labels(xScale)) {
-      svg.text(label, x: px(tick), y: top + plotHeight + 18, size: 11, fill: Palette.svgMutedText)
+      svg.text(label, x: px(tick), y: top + plotHeight + 20, size: SVGWriter.tickFontSize, fill: Palette.svgMutedText)
     }
     if hasLeft {
       let color = axisColor(.left)
       for (tick, label) in zip(leftScale.ticks, labels(leftScale)) {
-        svg.text(label, x: left - 8, y: py(tick, leftScale) + 4, size: 11, anchor: "end", fill: color ?? Palette.svgMutedText)
+        svg.text(label, x: left - 8, y: py(tick, leftScale) + 4, size: SVGWriter.tickFontSize, anchor: "end", fill: color ?? Palette.svgMutedText)
       }
       if !leftLabel.isEmpty {
-        svg.text(leftLabel, x: 22, y: top + plotHeight / 2, size: 13, fill: color ?? Palette.svgText, rotation: -90)
+        svg.text(leftLabel, x: 22, y: top + plotHeight / 2, size: SVGWriter.axisLabelFontSize, fill: color ?? Palette.svgText, rotation: -90)
       }
     }
     if let rightScale {
       let color = axisColor(.right)
       for (tick, label) in zip(rightScale.ticks, labels(rightScale)) {
-        svg.text(label, x: left + plotWidth + 8, y: py(tick, rightScale) + 4, size: 11, anchor: "start", fill: color ?? Palette.svgMutedText)
+        svg.text(label, x: left + plotWidth + 8, y: py(tick, rightScale) + 4, size: SVGWriter.tickFontSize, anchor: "start", fill: color ?? Palette.svgMutedText)
       }
       if !rightLabel.isEmpty {
-        svg.text(rightLabel, x: width - 22, y: top + plotHeight / 2, size: 13, fill: color ?? Palette.svgText, rotation: 90)
+        svg.text(rightLabel, x: width - 22, y: top + plotHeight / 2, size: SVGWriter.axisLabelFontSize, fill: color ?? Palette.svgText, rotation: 90)
       }
     }
     if !xLabel.isEmpty {
-      svg.text(xLabel, x: left + plotWidth / 2, y: top + plotHeight + 40, size: 13)
+      svg.text(xLabel, x: left + plotWidth / 2, y: top + plotHeight + 44, size: SVGWriter.axisLabelFontSize)
     }
 
     // The curves, each reduced to its extremes per pixel column.
@@ -91,7 +93,7 @@ extension LineChart {
     for (index, line) in series.enumerated() {
       let scale = line.axis == .left ? leftScale : rightScale!
       let runs = Downsampling.minMax(x: line.x, y: line.y) { Int(px($0).rounded()) }
-      let polylines = runs.map { run in run.map { (x: px($0.x), y: py($0.y, scale)) } }
+      let polylines = runs.map { run in run.map { (x: px($0.x), y: py(plotted($0.y, on: scale), scale)) } }
       let dense = line.count > Int(plotWidth / 2)
       let faint = isUnderItsMean(index)
       var attributes = [

@@ -51,10 +51,13 @@ extension LineChart {
       scale: { NiceScale(within: domain.lowerBound, domain.upperBound, maxTicks: $0, minimumStep: minimumStep) },
       column: { pixelColumn($0) / dotsAcross })
 
-    var canvas = DotCanvas(columns: columns, rows: rows, braille: braille)
+    let strokes = series.indices.map(stroke(of:))
+    var canvas = DotCanvas(columns: columns, rows: rows, braille: braille, ranks: strokes.map(\.rawValue))
     for (index, line) in series.enumerated() {
       guard let scale = line.axis == .left ? left.scale : right?.scale else { continue }
-      let dash = braille ? LineChart.dashes[index % LineChart.dashes.count] : nil
+      let pen = DotCanvas.Pen(
+        dash: braille ? dash(of: index) : nil, thick: braille && strokes[index] == .bold,
+        stipple: braille && !style.color && strokes[index] == .faint)
       let runs = Downsampling.minMax(x: line.x, y: line.y, column: pixelColumn)
       for run in runs {
         let pixels = run.map { point in
@@ -62,15 +65,24 @@ extension LineChart {
            y: AxisFrame.pixelRow(of: clamp(point.y, scale), scale: scale, pixels: canvas.pixelHeight))
         }
         var previous = pixels[0]
-        canvas.line(from: previous, to: previous, series: index, dash: dash)
+        canvas.line(from: previous, to: previous, series: index, pen: pen)
         for pixel in pixels.dropFirst() {
-          canvas.line(from: previous, to: pixel, series: index, dash: dash)
+          canvas.line(from: previous, to: pixel, series: index, pen: pen)
           previous = pixel
         }
       }
     }
-    let colors: [UInt8?] = series.indices.map { style.color ? Palette.series(colorIndex(of: $0)).ansi : nil }
-    let marks = series.indices.map { LineChart.asciiMarks[colorIndex(of: $0) % LineChart.asciiMarks.count] }
+    let marks = series.indices.map { index -> Character in
+      strokes[index] == .faint ? "." : LineChart.asciiMarks[colorIndex(of: index) % LineChart.asciiMarks.count]
+    }
+    var plot = canvas.cells(marks: marks, styles: series.indices.map { cellStyle(of: $0, style) })
+    if braille {
+      placeEndGlyphs(on: &plot, style) { index, point in
+        guard let scale = series[index].axis == .left ? left.scale : right?.scale else { return nil }
+        return (pixelColumn(point.x) / dotsAcross,
+                AxisFrame.pixelRow(of: clamp(point.y, scale), scale: scale, pixels: canvas.pixelHeight) / dotsDown)
+      }
+    }
 
     var frame = AxisFrame(style: style, title: title, summary: summary)
     frame.leftLabel = leftLabel
@@ -83,8 +95,7 @@ extension LineChart {
     }
     frame.xTicks = xTicks
     frame.xLabel = xLabel
-    frame.plot = drawMarkers(on: canvas.cells(marks: marks, colors: colors),
-                             column: { pixelColumn($0) / dotsAcross }, style)
+    frame.plot = drawMarkers(on: plot, column: { pixelColumn($0) / dotsAcross }, style)
     frame.legend = legend
     return frame.render()
   }
@@ -102,25 +113,33 @@ extension LineChart {
     return TextStyle(foreground: Palette.series(colorIndex(of: onAxis[0])).ansi)
   }
 
-  /// One legend entry per series: a sample of its line, then its name.
+  /// One legend entry per series: a sample of its line and end glyph, then its name.
   private func legendEntries(_ style: TerminalStyle) -> [[TextCell]] {
     series.indices.map { index in
-      let slot = colorIndex(of: index)
-      let color = TextStyle(foreground: style.color ? Palette.series(slot).ansi : nil)
-      var sample: String
-      if !style.unicode {
-        let mark = LineChart.asciiMarks[slot % LineChart.asciiMarks.count]
-        sample = String(repeating: mark, count: 3)
-      } else if let dash = LineChart.dashes[index % LineChart.dashes.count] {
-        sample = ""
-        for cell in 0 ..< 5 { sample += cell % (dash.on + dash.off) < dash.on ? "━" : " " }
-        while sample.hasSuffix(" ") { sample.removeLast() }
-        sample += String(repeating: " ", count: 5 - sample.count)
-      } else {
-        sample = "━━━━━"
-      }
-      let name = legendName(of: index)
-      return sample.map { TextCell($0, color) } + [TextCell.blank] + name.map { TextCell($0) }
+      legendSample(of: index, style) + [TextCell.blank] + legendName(of: index).map { TextCell($0) }
+    }
+  }
+
+  /// Puts each curve's end glyph in the cell of its last finite point (`cell` gives a point's
+  /// column and row), or in the nearest row above or below when another curve's glyph is
+  /// there already.
+  private func placeEndGlyphs(
+    on plot: inout [[TextCell]], _ style: TerminalStyle,
+    cell: (Int, PlotPoint) -> (column: Int, row: Int)?
+  ) {
+    var taken = Set<[Int]>()
+    for index in series.indices {
+      guard let glyph = endGlyph(of: index),
+        let last = series[index].y.indices.last(where: { series[index].x[$0].isFinite && series[index].y[$0].isFinite }),
+        let (column, row) = cell(index, PlotPoint(x: series[index].x[last], y: series[index].y[last])),
+        column >= 0, column < (plot.first?.count ?? 0)
+      else { continue }
+      let candidates = [0, -1, 1, -2, 2].map { row + $0 }.filter { $0 >= 0 && $0 < plot.count }
+      guard let free = candidates.first(where: { !taken.contains([$0, column]) }) else { continue }
+      taken.insert([free, column])
+      var glyphStyle = cellStyle(of: index, style)
+      glyphStyle.bold = style.color
+      plot[free][column] = TextCell(glyph, glyphStyle)
     }
   }
 }

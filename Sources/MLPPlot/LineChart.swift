@@ -17,6 +17,10 @@ public struct LineChart: Sendable, Equatable {
   public var leftRange: ClosedRange<Double>?
   /// A fixed range for the right axis (accuracy: `0 ... 1`); `nil` fits the data.
   public var rightRange: ClosedRange<Double>?
+  /// Whether the left axis is logarithmic (a loss falling over decades): ticks at 1, 2 and 5
+  /// times powers of ten, values of 0 and below drawn along the bottom edge and marked
+  /// "(clipped below)" in the legend.
+  public var leftIsLogarithmic: Bool
   /// Labelled vertical lines where something about the run changed (`ChartMarker`).
   public var markers: [ChartMarker] = []
 
@@ -24,7 +28,7 @@ public struct LineChart: Sendable, Equatable {
   public init(
     title: String, xLabel: String, leftLabel: String, rightLabel: String = "",
     series: [Series], leftRange: ClosedRange<Double>? = nil,
-    rightRange: ClosedRange<Double>? = nil
+    rightRange: ClosedRange<Double>? = nil, leftIsLogarithmic: Bool = false
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -33,17 +37,19 @@ public struct LineChart: Sendable, Equatable {
     self.series = series
     self.leftRange = leftRange
     self.rightRange = rightRange
+    self.leftIsLogarithmic = leftIsLogarithmic
   }
 
   /// A chart whose x axis is labelled for `xAxis` ("iterations", "examples seen", "epochs").
   public init(
     title: String, xAxis: XAxis, leftLabel: String, rightLabel: String = "",
     series: [Series], leftRange: ClosedRange<Double>? = nil,
-    rightRange: ClosedRange<Double>? = nil
+    rightRange: ClosedRange<Double>? = nil, leftIsLogarithmic: Bool = false
   ) {
     self.init(
       title: title, xLabel: xAxis.label, leftLabel: leftLabel, rightLabel: rightLabel,
-      series: series, leftRange: leftRange, rightRange: rightRange)
+      series: series, leftRange: leftRange, rightRange: rightRange,
+      leftIsLogarithmic: leftIsLogarithmic)
   }
 
   /// Whether a series is read on the right axis, so that the chart has twin y axes.
@@ -76,6 +82,7 @@ public struct LineChart: Sendable, Equatable {
   func yScale(_ axis: Series.Axis, maxTicks: Int, _ extents: [Series.Extents]) -> NiceScale? {
     let onAxis = series.indices.filter { series[$0].axis == axis }
     guard !onAxis.isEmpty else { return nil }
+    if axis == .left, leftIsLogarithmic { return logScale(onAxis, maxTicks: maxTicks) }
     if let fixed = axis == .left ? leftRange : rightRange {
       return NiceScale(within: fixed.lowerBound, fixed.upperBound, maxTicks: maxTicks)
     }
@@ -85,9 +92,32 @@ public struct LineChart: Sendable, Equatable {
     return NiceScale(covering: low, high, maxTicks: maxTicks)
   }
 
-  /// The palette slot of series number `index`.
+  /// The logarithmic scale of the left axis: the fixed range if there is one, else the range
+  /// of the positive values of the series in `onAxis`, widened to 1-2-5 ticks.
+  private func logScale(_ onAxis: [Int], maxTicks: Int) -> NiceScale {
+    if let fixed = leftRange { return NiceScale(logCovering: fixed.lowerBound, fixed.upperBound, maxTicks: maxTicks) }
+    var low = Double.infinity, high = -Double.infinity
+    for index in onAxis {
+      for (x, y) in zip(series[index].x, series[index].y) where x.isFinite && y.isFinite && y > 0 {
+        low = min(low, y)
+        high = max(high, y)
+      }
+    }
+    return NiceScale(logCovering: low, high, maxTicks: maxTicks)
+  }
+
+  /// `value` as drawn on `scale`: held inside its bounds on a logarithmic scale, whose
+  /// lower edge stands for 0 and below.
+  func plotted(_ value: Double, on scale: NiceScale) -> Double {
+    scale.isLogarithmic ? min(max(value, scale.lowerBound), scale.upperBound) : value
+  }
+
+  /// The palette slot of series number `index`: its own, else its raw series' for a mean
+  /// drawn over one (the faint loss and its bold mean share a hue, as in TensorBoard), else
+  /// its position.
   func colorIndex(of index: Int) -> Int {
-    series[index].colorIndex ?? index
+    if let slot = series[index].colorIndex { return slot }
+    return rawIndex(of: index).map { series[$0].colorIndex ?? $0 } ?? index
   }
 
   /// Whether series `index` is raw data drawn with a smoothed copy of itself ("loss" and
@@ -109,6 +139,9 @@ public struct LineChart: Sendable, Equatable {
   /// `ylim=`): it is drawn along the edge, and the legend says so rather than rescaling.
   func clippedMark(of index: Int) -> String {
     let line = series[index]
+    if line.axis == .left, leftIsLogarithmic, leftRange == nil {
+      return line.y.contains { $0.isFinite && $0 <= 0 } ? " (clipped below)" : ""
+    }
     guard let range = line.axis == .left ? leftRange : rightRange else { return "" }
     let finite = line.y.filter(\.isFinite)
     if finite.contains(where: { $0 > range.upperBound }) || line.y.contains(where: { $0.isNaN }) { return " (clipped above)" }

@@ -17,6 +17,8 @@ struct NiceScale: Equatable, Sendable {
   let step: Double
   /// The tick values, ascending.
   let ticks: [Double]
+  /// Whether values are placed by their logarithm (see `init(logCovering:_:maxTicks:)`).
+  let isLogarithmic: Bool
 
   /// A scale that widens `lower ... upper` out to the nearest ticks around it, as for a
   /// y axis: a loss between 0.05 and 2.4 gets the axis 0 ... 2.5.
@@ -56,16 +58,19 @@ struct NiceScale: Equatable, Sendable {
       ticks: first <= last ? stride(from: first, through: last, by: 1).map { $0 * step } : [])
   }
 
-  private init(lowerBound: Double, upperBound: Double, step: Double, ticks: [Double]) {
+  init(lowerBound: Double, upperBound: Double, step: Double, ticks: [Double], isLogarithmic: Bool = false) {
     self.lowerBound = lowerBound
     self.upperBound = upperBound
     self.step = step
     self.ticks = ticks
+    self.isLogarithmic = isLogarithmic
   }
 
-  /// The position of `value` on the axis, 0 at `lowerBound` and 1 at `upperBound`.
+  /// The position of `value` on the axis, 0 at `lowerBound` and 1 at `upperBound`; on a
+  /// logarithmic scale, `(log₁₀ v − log₁₀ low) / (log₁₀ high − log₁₀ low)`.
   func fraction(_ value: Double) -> Double {
-    (value - lowerBound) / (upperBound - lowerBound)
+    guard isLogarithmic else { return (value - lowerBound) / (upperBound - lowerBound) }
+    return (log10(value) - log10(lowerBound)) / (log10(upperBound) - log10(lowerBound))
   }
 
   // MARK: - Labels
@@ -76,6 +81,7 @@ struct NiceScale: Equatable, Sendable {
 
   /// One value written as the tick labels are written.
   func label(_ value: Double, minus: String = "-") -> String {
+    if isLogarithmic { return NiceScale.logLabel(value) }
     let largest = max(abs(lowerBound), abs(upperBound))
     var text: String
     if abs(value) < step * 1e-9, largest >= 1e4, step >= 1e3 {

@@ -10,7 +10,7 @@ struct SVGLegend {
 
   static let swatchWidth = 22.0
   static let rowHeight = 22.0
-  static let fontSize = 12.0
+  static let fontSize = 13.0
   private static let spacing = 20.0
   private static let textGap = 6.0
 

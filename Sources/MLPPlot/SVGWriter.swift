@@ -132,6 +132,12 @@ struct SVGWriter {
 
   // MARK: - Text
 
+  /// The font size of tick labels, and of axis labels: large enough to read from the back
+  /// of a room when a figure fills a projected page (seaborn's "talk" context is 1.25 × the
+  /// notebook's 11 and 12).
+  static let tickFontSize = 13.0
+  static let axisLabelFontSize = 14.0
+
   /// An estimate of the width of `text` at `size` in a sans-serif font, for laying out
   /// legends and margins (no font metrics are available).
   static func textWidth(_ text: String, size: Double) -> Double {

@@ -5,19 +5,23 @@ struct TextStyle: Equatable, Sendable {
   /// An xterm 256-colour index behind the glyph, or the terminal's own background.
   var background: UInt8?
   var bold = false
+  /// Drawn dim (SGR 2), as a raw curve under its smoothed mean.
+  var faint = false
 
   static let plain = TextStyle()
 
-  init(foreground: UInt8? = nil, background: UInt8? = nil, bold: Bool = false) {
+  init(foreground: UInt8? = nil, background: UInt8? = nil, bold: Bool = false, faint: Bool = false) {
     self.foreground = foreground
     self.background = background
     self.bold = bold
+    self.faint = faint
   }
 
   /// The SGR escape that sets this style from the default one.
   var escape: String {
     var codes: [String] = []
     if bold { codes.append("1") }
+    if faint { codes.append("2") }
     if let foreground { codes.append("38;5;\(foreground)") }
     if let background { codes.append("48;5;\(background)") }
     return "\u{1B}[" + codes.joined(separator: ";") + "m"

@@ -52,19 +52,54 @@ final class DownsamplingTests: XCTestCase {
       }
       draw(zip(x, run).map { PlotPoint(x: $0, y: $1) }, on: &full)
       draw(Downsampling.minMax(x: x, y: run, column: column)[0], on: &reduced)
-      XCTAssertEqual(full.cells(marks: ["*"], colors: [nil]), reduced.cells(marks: ["*"], colors: [nil]))
+      XCTAssertEqual(full.cells(marks: ["*"], styles: [.plain]), reduced.cells(marks: ["*"], styles: [.plain]))
     }
   }
 
   func testBrailleDotsMapToTheirBits() {
     var canvas = DotCanvas(columns: 1, rows: 1, braille: true)
     canvas.set(0, 0, series: 0)
-    XCTAssertEqual(canvas.cells(marks: ["*"], colors: [nil])[0][0].character, "⠁")
+    XCTAssertEqual(canvas.cells(marks: ["*"], styles: [.plain])[0][0].character, "⠁")
     canvas.set(1, 3, series: 0)
-    XCTAssertEqual(canvas.cells(marks: ["*"], colors: [nil])[0][0].character, "⢁")
+    XCTAssertEqual(canvas.cells(marks: ["*"], styles: [.plain])[0][0].character, "⢁")
     for x in 0 ..< 2 { for y in 0 ..< 4 { canvas.set(x, y, series: 1) } }
-    let cell = canvas.cells(marks: ["*", "+"], colors: [1, 2])[0][0]
+    let cell = canvas.cells(marks: ["*", "+"], styles: [TextStyle(foreground: 1), TextStyle(foreground: 2)])[0][0]
     XCTAssertEqual(cell.character, "⣿")
-    XCTAssertEqual(cell.style.foreground, 2)
+    // Between equals the earlier series keeps the cell (it was the last-drawn one before).
+    XCTAssertEqual(cell.style.foreground, 1)
+  }
+
+  /// A stronger series takes shared pixels and cells whatever the drawing order, and the dots
+  /// of a rank-0 (faint) series leave the cells a stronger one passes through.
+  func testSharedCellsGoToTheStrongerThenTheEarlierSeries() {
+    let styles = [TextStyle(foreground: 1), TextStyle(foreground: 2), TextStyle(foreground: 3)]
+    var canvas = DotCanvas(columns: 2, rows: 1, braille: true, ranks: [0, 2, 1])
+    canvas.line(from: (x: 0, y: 3), to: (x: 3, y: 3), series: 0)  // faint, along the bottom
+    canvas.line(from: (x: 0, y: 0), to: (x: 1, y: 0), series: 2)  // normal, top of cell 0
+    canvas.line(from: (x: 1, y: 0), to: (x: 1, y: 1), series: 1)  // bold, over pixel (1, 0)
+    let cells = canvas.cells(marks: ["*", "+", "o"], styles: styles)[0]
+    // Cell 0: dots 1, 4 and 5 (the normal and bold lines); the faint bottom row gives way.
+    XCTAssertEqual(cells[0].character, "⠙")
+    XCTAssertEqual(cells[0].style.foreground, 2)
+    // Cell 1 holds the faint line alone: its dots 7 and 8, in its style.
+    XCTAssertEqual(cells[1].character, "⣀")
+    XCTAssertEqual(cells[1].style.foreground, 1)
+
+    var ascii = DotCanvas(columns: 2, rows: 1, braille: false, ranks: [1, 1])
+    ascii.set(0, 0, series: 0)
+    ascii.set(0, 0, series: 1)
+    ascii.set(1, 0, series: 1)
+    XCTAssertEqual(ascii.cells(marks: ["*", "+"], styles: [.plain, .plain])[0].map(\.character), ["*", "+"])
+  }
+
+  /// A thick pen takes the pixel below each one; a stipple only pixels at even x and y.
+  func testThickAndStippledPens() {
+    var thick = DotCanvas(columns: 2, rows: 1, braille: true)
+    thick.line(from: (x: 0, y: 1), to: (x: 3, y: 1), series: 0, pen: DotCanvas.Pen(thick: true))
+    XCTAssertEqual(thick.cells(marks: ["*"], styles: [.plain])[0].map(\.character), ["⠶", "⠶"])
+    var stipple = DotCanvas(columns: 2, rows: 1, braille: true)
+    stipple.line(from: (x: 0, y: 0), to: (x: 3, y: 0), series: 0, pen: DotCanvas.Pen(stipple: true))
+    stipple.line(from: (x: 0, y: 1), to: (x: 3, y: 1), series: 0, pen: DotCanvas.Pen(stipple: true))
+    XCTAssertEqual(stipple.cells(marks: ["*"], styles: [.plain])[0].map(\.character), ["⠁", "⠁"])
   }
 }

@@ -62,6 +62,38 @@ enum Fixtures {
                      series: [diverged] + good, leftRange: 0 ... 3)
   }
 
+  /// A learning-rate sweep on a logarithmic loss axis: one run diverging to 12, one falling
+  /// over two decades (its loss shrinks by 2 % an iteration on top of the usual fall), one
+  /// slow; the log axis keeps all three apart without clipping any.
+  static func logSweepChart() -> LineChart {
+    let diverged = Series(name: "lr 1", y: (0 ..< 16).map { 2.3 + Double($0) * 0.65 })
+    var decay = 1.0
+    let fast = trainingRun(iterations: 200, seed: 7, pace: 30).loss.map { value -> Double in
+      decay *= 0.98
+      return value * decay
+    }
+    let slow = trainingRun(iterations: 200, seed: 8, pace: 90).loss
+    return LineChart(title: "learning-rate sweep", xAxis: .iterations, leftLabel: "loss",
+                     series: [diverged, Series(name: "lr 0.1", y: fast), Series(name: "lr 0.01", y: slow)],
+                     leftIsLogarithmic: true)
+  }
+
+  /// The training figure with `plot smooth=20`: each raw curve faint under its bold mean.
+  static func smoothedChart() -> LineChart {
+    var chart = twinChart()
+    chart.series += chart.series.map { $0.smoothed(window: 20) }
+    return chart
+  }
+
+  /// Two runs with the same first 60 iterations (every cell of that stretch shared), then
+  /// apart: the shared stretch takes the first run's colour.
+  static func sharedChart() -> LineChart {
+    let first = trainingRun(iterations: 150, seed: 11, pace: 30).loss
+    let second = Array(first.prefix(60)) + trainingRun(iterations: 90, seed: 12, pace: 10).loss.map { $0 + 0.8 }
+    return LineChart(title: "two seeds, one start", xAxis: .iterations, leftLabel: "loss",
+                     series: [Series(name: "seed 11", y: first), Series(name: "seed 12", y: second)])
+  }
+
   /// Two blobs, as in the notebook's perceptron cell, and a linear boundary x + y/4 = 0.5.
   static func blobs() -> DecisionBoundary {
     var generator = Generator(state: 42)

@@ -56,6 +56,17 @@ final class SVGTests: XCTestCase {
     let curves = try parseXML(chart.svg()).elements("path").filter { $0.attributes["class"] == "series" }
     XCTAssertEqual(curves.map { $0.attributes["stroke-opacity"] }, ["0.35", nil])
     XCTAssertEqual(curves.map { $0.attributes["stroke-width"] }, ["1", "2.75"])
+    // One hue for a curve and its mean, as TensorBoard draws them.
+    XCTAssertEqual(curves.map { $0.attributes["stroke"] }, ["#4c72b0", "#4c72b0"])
+  }
+
+  /// `ylim=log`: tick labels at 1-2-5 times powers of ten, every curve point finite.
+  func testLogarithmicAxisTicksAndCurves() throws {
+    let root = try parseXML(Fixtures.logSweepChart().svg())
+    XCTAssertTrue(["0.01", "0.1", "1", "10"].allSatisfy(root.texts.contains), "\(root.texts)")
+    let curves = root.elements("path").filter { $0.attributes["class"] == "series" }
+    XCTAssertEqual(curves.count, 3)
+    XCTAssertFalse(curves.contains { ($0.attributes["d"] ?? "").contains("n") }, "no nan or inf")
   }
 
   /// A 3750-point curve is written with at most four points per pixel column of the plot.

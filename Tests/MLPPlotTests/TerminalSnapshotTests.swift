@@ -44,6 +44,55 @@ import TestSupport
     }
   }
 
+  /// `ylim=log`: ticks at 1-2-5 times powers of ten, the diverged run and the one that fell
+  /// two decades both readable, no run clipped.
+  @Test func sweepOnALogarithmicAxis() {
+    let chart = Fixtures.logSweepChart()
+    expectForms(.lineChart(chart), named: "line-log")
+    let drawing = chart.terminal(TerminalSnapshotTests.forms[1].style)
+    #expect(!drawing.contains("clipped"), Comment(rawValue: drawing))
+    for label in ["0.01 ┤", " 0.1 ┤", "   1 ┤", "  10 ┤"] {
+      #expect(drawing.contains(label), "\(label) in\n\(drawing)")
+    }
+  }
+
+  /// The raw curves faint (SGR 2) under their bold (SGR 1) means in colour; without colour
+  /// the means are two dots thick and the raw curves a stipple, the legend showing which.
+  @Test func smoothedCurvesAreBoldOverFaintRawCurves() {
+    let chart = Fixtures.smoothedChart()
+    expectForms(.lineChart(chart), named: "line-smoothed")
+    let colour = chart.terminal(TerminalSnapshotTests.forms[0].style)
+    #expect(colour.contains("\u{1B}[2;38;5;39m"), "the raw loss is faint")
+    #expect(colour.contains("\u{1B}[1;38;5;39m"), "the loss mean is bold, in the loss's colour")
+    let mono = chart.terminal(TerminalSnapshotTests.forms[1].style)
+    #expect(mono.contains("┈┈┈┈┈ loss (left)"), Comment(rawValue: mono))
+    #expect(mono.contains("━━━━● loss (mean of 20) (left)"), Comment(rawValue: mono))
+    #expect(mono.contains("━━ ━▲ batch accuracy (mean of 20) (right)"), Comment(rawValue: mono))
+  }
+
+  /// Cells two runs share take the first run's colour, and each run ends in its own glyph,
+  /// shown again in the legend, so they read apart under NO_COLOR too.
+  @Test func sharedCellsTakeTheFirstRunsColourAndRunsEndInTheirGlyph() {
+    let chart = Fixtures.sharedChart()
+    expectForms(.lineChart(chart), named: "line-shared")
+    // Over the shared stretch (the first 60 of 150 iterations: the plot's first 26 of 66
+    // columns) every braille cell is in the first run's colour (39), after it both appear.
+    let colour = chart.terminal(TerminalSnapshotTests.forms[0].style)
+    var early = Set<String>(), late = Set<String>()
+    for row in colour.components(separatedBy: "\n") {
+      for (column, cell) in styledCells(row).enumerated() where (0x2800 ... 0x28FF).contains(cell.character.unicodeScalars.first!.value) {
+        if column < 6 + 24 { early.insert(cell.style) } else if column > 6 + 28 { late.insert(cell.style) }
+      }
+    }
+    #expect(early == ["38;5;39"])
+    #expect(late == ["38;5;39", "38;5;208"])
+    let mono = chart.terminal(TerminalSnapshotTests.forms[1].style)
+    #expect(mono.contains("━━━━● seed 11"), Comment(rawValue: mono))
+    #expect(mono.contains("━━ ━▲ seed 12"), Comment(rawValue: mono))
+    #expect(mono.filter { $0 == "●" }.count == 2, "the glyph ends the curve and starts the legend")
+    #expect(mono.filter { $0 == "▲" }.count == 2)
+  }
+
   @Test func decisionBoundaryOfTwoBlobs() {
     expectForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
   }
@@ -104,5 +153,23 @@ import TestSupport
     #expect(drawing.contains("\u{1B}[1;38;5;231;48;5;37m50 "), "\(drawing)")
     // Row 0 holds 50 of its 61 examples on the diagonal: 82 %, the fifth of six teals.
     #expect(drawing.contains("\u{1B}[1;38;5;231;48;5;31m50 "), "\(drawing)")
+  }
+
+  /// The characters of a line with the SGR parameters in force at each ("" for none).
+  private func styledCells(_ line: String) -> [(character: Character, style: String)] {
+    var cells: [(character: Character, style: String)] = []
+    var style = ""
+    var rest = Substring(line)
+    while let character = rest.first {
+      if character == "\u{1B}", let end = rest.firstIndex(of: "m") {
+        let parameters = rest[rest.index(rest.startIndex, offsetBy: 2) ..< end]
+        style = parameters == "0" ? "" : String(parameters)
+        rest = rest[rest.index(after: end)...]
+      } else {
+        cells.append((character, style))
+        rest = rest.dropFirst()
+      }
+    }
+    return cells
   }
 }

@@ -31,12 +31,18 @@ import TestSupport
                        "plot m x=epochs"]
   static let boundary = ["p = perceptron 2 weights=[-0.5,-0.4]", "train p blobs epochs=3", "plot boundary p"]
 
-  @Test(arguments: [("sweep", sweep), ("curves", curves), ("boundary", boundary)])
+  /// `ylim=log` on a sweep, and `plot smooth=`: the raw curves faint under their means.
+  static let sweepLog = ["m = mlp [2,8,3] lr=0.5 init=xavier", "sweep quadrants lr=0.5,2,8 epochs=3 smooth=10 ylim=log"]
+  static let smoothed = ["m = mlp [2,8,3] lr=0.5 init=xavier", "train quadrants batch=20 epochs=4 progress=false",
+                         "plot m smooth=10"]
+
+  @Test(arguments: [("sweep", sweep), ("curves", curves), ("boundary", boundary), ("sweep-log", sweepLog),
+                    ("curves-smoothed", smoothed)])
   func terminalFiguresMatchTheirSnapshots(_ name: String, _ lines: [String]) {
     for (suffix, style) in [("ascii", OutputStyle.plain), ("braille", Self.terminal), ("color", Self.colour)] {
       let (_, sink) = Self.run(lines, style: style)
       // The figure: from its title (the first line after the table, if any) to its summary.
-      let figure = name == "sweep" ? Array(sink.lines.drop { !$0.contains("sweep of m on quadrants: loss") }) : sink.lines
+      let figure = name.hasPrefix("sweep") ? Array(sink.lines.drop { !$0.contains("sweep of m on quadrants: loss") }) : sink.lines
       assertSnapshot(figure.joined(separator: "\n"), named: "\(name).\(suffix)")
     }
   }

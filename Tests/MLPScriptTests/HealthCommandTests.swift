@@ -54,7 +54,7 @@ import TestSupport
     let heading = try #require(sink.lines.firstIndex { $0.hasPrefix("unit health (mean of 3 measurements, iterations 1–101):") })
     #expect(sink.lines[heading + 1].hasPrefix("  layer 1 (8 relu): "))
     #expect(sink.lines[heading + 2].hasPrefix("  layer 2 (4 relu): "))
-    #expect(sink.lines[heading + 3].hasPrefix("  layer 3 (3 softmax): ‖∇W‖ "))
+    #expect(sink.lines[heading + 3].hasPrefix("  layer 3 (3 softmax): ‖∇W₂‖ "))
     let report = try #require(interpreter.session.lastReport)
     guard case let .mlp(model)? = interpreter.session.models["m"] else { Issue.record("no model"); return }
     let points = model.network.history.health

@@ -63,4 +63,23 @@ import Testing
     interpreter.run(line: "train iterations=2 progress=false")
     #expect(interpreter.run(line: "plot to=\"x.png\"")?.message == "plots are written as SVG: 'x.png' should end in .svg")
   }
+
+  /// `ylim=log` draws the loss on a logarithmic axis; any other word is refused with a hint.
+  @Test func logarithmicLossAxis() {
+    let (interpreter, sink) = Fixtures.interpreter()
+    interpreter.run(line: "mlp [2,8,3] lr=0.5; train batch=20 progress=false")
+    sink.clear()
+    #expect(interpreter.run(line: "plot ylim=log") == nil)
+    let labels = sink.lines.compactMap { line -> String? in
+      guard let bar = line.firstIndex(of: "+"), line.hasPrefix(" ") || line.first?.isNumber == true else { return nil }
+      let label = line[..<bar].trimmingCharacters(in: .whitespaces)
+      return label.isEmpty ? nil : label
+    }
+    #expect(labels.contains("0.1") && labels.contains("1"), "\(sink.lines)")
+    let error = interpreter.run(line: "plot ylim=lg")
+    #expect(error?.message == "ylim should be two numbers, the lower first, or log, not lg")
+    #expect(error?.hint == "did you mean 'log'?")
+    #expect(interpreter.run(line: "plot ylim=linear")?.hint == "such as ylim=[0,3] or ylim=log")
+    #expect(interpreter.run(line: "plot ylim=[3,1]")?.message == "ylim should be two numbers, the lower first, not [3, 1]")
+  }
 }

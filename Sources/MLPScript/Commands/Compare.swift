@@ -21,9 +21,12 @@ extension CommandSpec {
       """,
     arguments: [ArgumentSpec("NAME", .modelOrData, "two or more networks, and a data set", optional: false, repeated: true)],
     options: [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts"),
-      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays"),
-      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)"),
+      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts",
+                 check: .choice(noun: "x axis")),
+      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays",
+                 check: .choice(noun: "curve")),
+      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)",
+                 check: .integer(atLeast: 1)),
       yLimitsOption,
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
@@ -71,7 +74,7 @@ extension CommandSpec {
     }
     let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
     let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
-    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing, atLeast: 1)
+    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing)
     try invocation.present(.lineChart(RunCurves.overlay(
       title: "\(names.joined(separator: " vs ")): \(quantity.rawValue)", runs: trained, quantity: quantity,
       axis: axis, smoothing: smoothing, yRange: try yLimits(invocation))))

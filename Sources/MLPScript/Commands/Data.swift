@@ -19,9 +19,9 @@ extension CommandSpec {
       """,
     arguments: [ArgumentSpec("KIND", .choice(Synthetic.allCases.map(\.rawValue)), "the kind of set", optional: false)],
     options: [
-      OptionSpec("n", .integer, default: "200", "the number of points"),
+      OptionSpec("n", .integer, default: "200", "the number of points", check: .integer(atLeast: 2)),
       OptionSpec("noise", .number, default: "the set's own", "how much the classes are blurred"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the points", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the points", setting: "seed", check: .integer(atLeast: 0)),
       OptionSpec("test", .number, default: "none", "share of the points held out for testing"),
     ],
     example: "data blobs\ndata xor n=400 noise=0.1\nspiral = data spiral n=600 test=0.25",
@@ -32,7 +32,7 @@ extension CommandSpec {
                              hint: "should be \(Suggestions.prose(Synthetic.allCases.map(\.rawValue)))")
     }
     let kind: Synthetic = try invocation.convert.choice(value, noun: "toy data set")
-    let count = try invocation.integer("n", default: kind.defaultCount, atLeast: 2)
+    let count = try invocation.integer("n", default: kind.defaultCount)
     // Refused before anything is allocated, as `mlp` refuses a network too large.
     try invocation.checkWorkingValues(Limits.product(count, Self.valuesPerToyPoint), for: "\(kind.rawValue) of \(count) points",
                                       at: invocation.option("n"), hint: "toy sets need a few hundred points")

@@ -21,9 +21,12 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0"),
-      OptionSpec("on", .choice(["train", "test"]), default: "train", "which part of the data set"),
-      OptionSpec("lr", .number, default: "the model's", "the learning rate of the step shown"),
+      OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0",
+                 check: .integer(atLeast: 0)),
+      OptionSpec("on", .choice(["train", "test"]), default: "train", "which part of the data set",
+                 check: .choice(noun: "part")),
+      OptionSpec("lr", .number, default: "the model's", "the learning rate of the step shown",
+                 check: .positiveNumber),
     ],
     example: "explain\nexplain net digits sample=7 on=test"
   ) { invocation throws(Diagnostic) in
@@ -43,9 +46,7 @@ extension CommandSpec {
     }
     let index = try invocation.sampleIndex(in: samples, part: part.rawValue, data: dataName, model: name,
                                            inputs: network.inputSize)
-    let learningRate = try invocation.option("lr").map { value throws(Diagnostic) in
-      Float(try invocation.convert.positiveNumber(value, key: "lr"))
-    }
+    let learningRate = invocation.option("lr") == nil ? nil : Float(try invocation.positiveNumber("lr", default: 0))
     let label = samples.labels[index]
     guard label < network.classCount else {
       throw invocation.error(.dataMismatch, "sample \(index) is of class \(label), but '\(name)' has \(network.classCount) outputs")

@@ -22,10 +22,12 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "samples to check on (default: the current data set, if it fits)"),
     ],
     options: [
-      OptionSpec("samples", .integer, default: "8", "how many samples the loss is taken over"),
-      OptionSpec("params", .integer, default: "20", "parameters checked per weight matrix and bias vector"),
-      OptionSpec("step", .number, default: "0.00001", "the finite-difference step h"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "which parameters and random inputs", setting: "seed"),
+      OptionSpec("samples", .integer, default: "8", "how many samples the loss is taken over",
+                 check: .integer(atLeast: 1)),
+      OptionSpec("params", .integer, default: "20", "parameters checked per weight matrix and bias vector",
+                 check: .integer(atLeast: 1)),
+      OptionSpec("step", .number, default: "0.00001", "the finite-difference step h", check: .positiveNumber),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "which parameters and random inputs", setting: "seed", check: .integer(atLeast: 0)),
     ],
     example: "gradcheck\ngradcheck m16 samples=4 params=50"
   ) { invocation throws(Diagnostic) in
@@ -35,8 +37,8 @@ extension CommandSpec {
       throw invocation.error(.wrongKind, "'\(name)' is a perceptron, whose step output has no gradient",
                              hint: "gradcheck an mlp")
     }
-    let count = try invocation.integer("samples", default: 8, atLeast: 1)
-    let params = try invocation.integer("params", default: 20, atLeast: 1)
+    let count = try invocation.integer("samples", default: 8)
+    let params = try invocation.integer("params", default: 20)
     let step = try invocation.positiveNumber("step", default: GradientCheck().step)
     let seed = try invocation.seed(default: invocation.session.settings.seed)
     let net = network.network

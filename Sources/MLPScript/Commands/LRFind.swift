@@ -21,11 +21,12 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("batch", .integer, default: "64", "samples per batch"),
-      OptionSpec("start", .number, default: "1e-6", "the first learning rate"),
-      OptionSpec("end", .number, default: "10", "the last learning rate"),
-      OptionSpec("iterations", .integer, default: "100", "batches at most (and at most one epoch)"),
-      OptionSpec("seed", .integer, default: "0", "the order of the batches"),
+      OptionSpec("batch", .integer, default: String(Settings().batch), "samples per batch", check: .integer(atLeast: 1)),
+      OptionSpec("start", .number, default: "1e-6", "the first learning rate", check: .positiveNumber),
+      OptionSpec("end", .number, default: "10", "the last learning rate", check: .positiveNumber),
+      OptionSpec("iterations", .integer, default: "100", "batches at most (and at most one epoch)",
+                 check: .integer(atLeast: 2)),
+      OptionSpec("seed", .integer, default: "0", "the order of the batches", check: .integer(atLeast: 0)),
       OptionSpec("to", .path, default: "none", "write the figure to this SVG file instead"),
     ],
     example: "lrfind\nlrfind net mnist batch=128 end=1"
@@ -42,8 +43,8 @@ extension CommandSpec {
       throw invocation.error(.dataMismatch,
                              "'\(name)' takes \(entry.network.inputSize) inputs but '\(dataName)' has \(samples.features.columns) features")
     }
-    let batch = try invocation.integer("batch", default: 64, atLeast: 1)
-    let iterations = try invocation.integer("iterations", default: 100, atLeast: 2)
+    let batch = try invocation.integer("batch", default: Settings().batch)
+    let iterations = try invocation.integer("iterations", default: 100)
     let start = try invocation.positiveNumber("start", default: 1e-6)
     let end = try invocation.positiveNumber("end", default: 10)
     guard end > start else {

@@ -45,8 +45,9 @@ extension CommandSpec {
     options: [
       OptionSpec("from", .path, default: "the search described below", "the folder holding the IDX files"),
       OptionSpec("test", .number, default: "0.2 for digits, none for csv", "share held out for testing"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the split", setting: "seed"),
-      OptionSpec("limit", .integer, default: "none", "keep only the first N samples of each set"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the split", setting: "seed", check: .integer(atLeast: 0)),
+      OptionSpec("limit", .integer, default: "none", "keep only the first N samples of each set",
+                 check: .integer(atLeast: 1)),
       OptionSpec("label", .text, default: "the last column", "the CSV column of the labels: a name or an index"),
     ],
     example: """
@@ -106,8 +107,8 @@ extension CommandSpec {
     default:
       loaded = try loadIDX(name, at: value, &invocation)
     }
-    if let limit = invocation.option("limit") {
-      loaded = loaded.prefix(try invocation.convert.integer(limit, key: "limit", atLeast: 1))
+    if invocation.option("limit") != nil {
+      loaded = loaded.prefix(try invocation.integer("limit", default: Int.max))
     }
     if invocation.bindingName != nil {
       entryName = try invocation.claimName(kind: entryName, isModel: false)
@@ -121,7 +122,7 @@ extension CommandSpec {
   /// The `test=` share, if given (or `fallback`): a number strictly between 0 and 1.
   static func testFraction(default fallback: Double?, _ invocation: Invocation) throws(Diagnostic) -> Double? {
     guard let share = invocation.option("test") else { return fallback }
-    let fraction = try invocation.convert.number(share, key: "test")
+    let fraction = try invocation.number("test", default: .nan)
     guard fraction > 0 && fraction < 1 else {
       throw invocation.error(.badValue, "test should be a share between 0 and 1, not \(share.display)", at: share)
     }

@@ -17,12 +17,14 @@ extension CommandSpec {
       ArgumentSpec("ACTIVATION", .choice(Activation.allCases.map(\.rawValue)), "hidden activation"),
     ],
     options: [
-      OptionSpec("lr", .number, default: "the lr setting, 0.01", "learning rate", setting: "lr"),
+      OptionSpec("lr", .number, default: "the lr setting, 0.01", "learning rate", setting: "lr", check: .learningRate),
       OptionSpec("activation", .choice(Activation.allCases.map(\.rawValue)),
-                 default: "the activation setting, relu", "hidden activation", setting: "activation"),
+                 default: "the activation setting, relu", "hidden activation", setting: "activation",
+                 check: .choice(noun: "activation")),
       OptionSpec("init", .choice(Initializer.allCases.map(\.rawValue)),
-                 default: "the init setting, seed", "how the first weights are drawn", setting: "init"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed"),
+                 default: "the init setting, seed", "how the first weights are drawn", setting: "init",
+                 check: .choice(noun: "initializer")),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed", check: .integer(atLeast: 0)),
     ],
     example: "mlp [784,128,64,10] relu\nm16 = mlp [784,128,64,10] relu lr=0.01 init=he",
     binds: true

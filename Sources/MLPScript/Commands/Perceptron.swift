@@ -16,18 +16,19 @@ extension CommandSpec {
       """,
     arguments: [ArgumentSpec("INPUTS", .integer, "number of inputs (default: the current data's features)")],
     options: [
-      OptionSpec("lr", .number, default: "0.001 (the notebook's)", "learning rate"),
+      OptionSpec("lr", .number, default: "0.001 (the notebook's)", "learning rate", check: .learningRate),
       OptionSpec("rule", .choice(Perceptron.UpdateRule.allCases.map(\.rawValue)), default: "notebook",
-                 "update rule"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed"),
+                 "update rule", check: .choice(noun: "rule")),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed", check: .integer(atLeast: 0)),
       OptionSpec("weights", .numberList, default: "drawn from the seed", "the first weights, one per input"),
       OptionSpec("bias", .number, default: "0", "the first bias"),
     ],
     example: "p = perceptron 2 lr=0.001\np = perceptron weights=[-0.5747,-0.4215]",
     binds: true
   ) { invocation throws(Diagnostic) in
-    let start = try invocation.option("weights").map { value throws(Diagnostic) in
-      try invocation.convert.numbers(value, key: "weights")
+    let start = invocation.options["weights"].map { value -> [Double] in
+      guard case let .numbers(weights) = value else { preconditionFailure("weights= is checked as numbers") }
+      return weights
     }
     let inputs: Int
     if let given = invocation.positionals.first {

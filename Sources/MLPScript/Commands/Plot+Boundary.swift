@@ -65,7 +65,7 @@ extension CommandSpec {
     guard let dataset = samples as? Dataset, let shape = dataset.imageShape else {
       throw invocation.error(.dataMismatch, "'\(dataName)' does not hold images", hint: "samples can be drawn for mnist, fashion-mnist and digits")
     }
-    let count = try invocation.integer("count", default: 8, atLeast: 1)
+    let count = try invocation.integer("count", default: 8)
     let range = dataset.valueRange.map { Double($0.lowerBound) ... Double($0.upperBound) }
       ?? dataset.observedRange().map { Double($0.lowerBound) ... Double($0.upperBound) } ?? 0 ... 1
     var chosen: [(index: Int, caption: String)] = []
@@ -79,7 +79,7 @@ extension CommandSpec {
       title = "\(name): \(part) samples it gets wrong (true as predicted)"
       invocation.record("mistakes", Double(zip(predicted, samples.labels).filter { $0 != $1 }.count))
     } else {
-      let first = try invocation.integer("from", default: 0, atLeast: 0)
+      let first = try invocation.integer("from", default: 0)
       guard first < samples.count else {
         throw invocation.error(.badValue, "'\(dataName)' has \(samples.count) \(part) samples", at: invocation.option("from")?.range)
       }

@@ -15,9 +15,7 @@ extension CommandSpec {
                              hint: "train it with health=true, such as 'train \(name) health=true'")
     }
     let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
-    var chart = healthChart(network, name: name, axis: axis)
-    if let limits = try yLimits(invocation) { chart.leftRange = limits }
-    return .lineChart(chart)
+    return .lineChart(healthChart(network, name: name, axis: axis).limited(by: try yLimits(invocation)))
   }
 
   /// The share of inactive units of each hidden layer (left axis) and the log₁₀ of each

@@ -12,7 +12,10 @@ extension CommandSpec {
       plot curves (the default) draws a model's loss (left axis) and batch accuracy (right \
       axis) for every iteration it was trained, as the notebook did; x= counts iterations, \
       examples seen or epochs, which lines up runs with different batch sizes; smooth=N adds \
-      the mean of the last N iterations; where a later train call changed the learning rate, \
+      the mean of the last N iterations, bold over the faint raw curves; ylim=[lo,hi] fixes \
+      the loss axis (curves outside are clipped at its edge) and ylim=log makes it \
+      logarithmic (ticks at 1, 2 and 5 times powers of ten; a loss of 0 is drawn along the \
+      bottom edge, marked clipped below); where a later train call changed the learning rate, \
       batch size, optimizer or schedule, a dotted line marks it, labelled "lr 0.1 → 0.01". \
       plot health draws what train health=true measured: each hidden layer's share of dead \
       ReLUs or saturated sigmoid and tanh units (left axis), and each layer's gradient norm \
@@ -32,12 +35,14 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts"),
-      OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations"),
+      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the curves' x axis counts",
+                 check: .choice(noun: "x axis")),
+      OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations",
+                 check: .integer(atLeast: 1)),
       yLimitsOption,
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
-      OptionSpec("from", .integer, default: "0", "the first sample drawn"),
-      OptionSpec("count", .integer, default: "8", "how many samples or mistakes"),
+      OptionSpec("from", .integer, default: "0", "the first sample drawn", check: .integer(atLeast: 0)),
+      OptionSpec("count", .integer, default: "8", "how many samples or mistakes", check: .integer(atLeast: 1)),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
     ],
     example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12",
@@ -80,15 +85,15 @@ extension CommandSpec {
         Series(name: "loss", x: x, y: steps.map { Double($0.loss) }, axis: .left),
         Series(name: "batch accuracy", x: x, y: steps.map { Double($0.accuracy) }, axis: .right),
       ]
-      if let value = invocation.option("smooth") {
-        let window = try invocation.convert.integer(value, key: "smooth", atLeast: 1)
+      if invocation.option("smooth") != nil {
+        let window = try invocation.integer("smooth", default: 1)
         series += series.map { $0.smoothed(window: window) }
       }
       var chart = LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
                             leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
-                            series: series, leftRange: try yLimits(invocation), rightRange: 0 ... 1)
+                            series: series, rightRange: 0 ... 1)
       chart.markers = TrainingChanges.markers(network.network.history, axis: axis)
-      return .lineChart(chart)
+      return .lineChart(chart.limited(by: try yLimits(invocation)))
     case let .perceptron(perceptron):
       guard !perceptron.epochAccuracies.isEmpty else {
         throw invocation.error(.noModel, "'\(name)' has not been trained yet", hint: "train it first")

@@ -17,7 +17,8 @@ extension CommandSpec {
       ArgumentSpec("FEATURES", .numberList, "a sample written out, such as [1.5,-2]"),
     ],
     options: [
-      OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0"),
+      OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0",
+                 check: .integer(atLeast: 0)),
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
     ],
     example: "predict sample=7\npredict p [4.5,5.2]"

@@ -4,7 +4,8 @@ extension CommandSpec {
     name: "reset", topic: .session,
     summary: "put settings back to the notebook's defaults",
     details: """
-      reset alone restores every setting (seed 0, lr 0.01, batch 64, epochs 1, relu, the \
+      reset alone restores every setting (seed \(Settings().seed), lr \(format(Settings().learningRate)), \
+      batch \(Settings().batch), epochs \(Settings().epochs), \(Settings().activation.rawValue), the \
       notebook's init, no shuffling); reset KEY… restores only those. Models and data sets \
       are kept.
       """,

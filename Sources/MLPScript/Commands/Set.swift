@@ -9,15 +9,16 @@ extension CommandSpec {
       already exist keep their own learning rate. set alone shows every setting; reset puts \
       them back to the notebook's values.
       """,
-    options: SettingSpec.all.map {
-      OptionSpec($0.key, $0.kind, default: $0.defaultText, $0.summary)
-    },
+    options: SettingSpec.all.map(\.option),
     example: "set lr=0.1 batch=32\nset activation=tanh init=xavier seed=7"
   ) { invocation throws(Diagnostic) in
     var changed = false
     for case let .option(key, value) in invocation.command.arguments {
       let setting = SettingSpec.named(key.text)!
-      try setting.write(&invocation.session.settings, value, invocation.convert)
+      guard let converted = invocation.options.converted(value) else {
+        preconditionFailure("every setting declares a check, so '\(key.text)' was converted before 'set' ran")
+      }
+      setting.write(&invocation.session.settings, converted)
       invocation.print("\(key.text) = \(setting.value(in: invocation.session.settings))")
       changed = true
     }

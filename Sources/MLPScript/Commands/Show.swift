@@ -21,7 +21,7 @@ extension CommandSpec {
       ArgumentSpec("N", .integer, "the sample number, after 'sample'"),
     ],
     options: [
-      OptionSpec("layer", .integer, default: "all", "which layer's weights, from 0"),
+      OptionSpec("layer", .integer, default: "all", "which layer's weights, from 0", check: .integer(atLeast: 0)),
       OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set, for a sample"),
     ],
     example: "show\nshow m16\nshow weights m16 layer=0\nshow sample 7"
@@ -169,7 +169,7 @@ extension CommandSpec {
       let net = network.network
       var layers = Array(net.layers.indices)
       if let value = invocation.option("layer") {
-        let layer = try invocation.convert.integer(value, key: "layer", atLeast: 0)
+        let layer = try invocation.integer("layer", default: 0)
         guard layer < net.layers.count else {
           throw invocation.error(.badValue, "'\(name)' has layers 0 to \(net.layers.count - 1), not \(layer)", at: value)
         }

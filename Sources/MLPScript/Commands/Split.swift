@@ -15,7 +15,7 @@ extension CommandSpec {
     arguments: [ArgumentSpec("DATA", .data, "the data set (default: the current one)")],
     options: [
       OptionSpec("test", .number, default: "0.2", "share of the samples held out"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffle", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffle", setting: "seed", check: .integer(atLeast: 0)),
       OptionSpec("replace", .boolean, default: "false", "replace an existing test set"),
     ],
     example: "split test=0.25\nheld = split digits test=0.1 replace=true",

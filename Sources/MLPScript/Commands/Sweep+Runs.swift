@@ -5,11 +5,16 @@ import MLPPlot
 /// What one run of a sweep did.
 struct SweepOutcome: Sendable {
   var network: MultilayerPerceptron
-  /// `nil` when the run could not start.
-  var report: TrainingReport?
+  /// What training did, or why the core refused to train.
+  var report: Result<TrainingReport, TrainingError>
   var seconds: Double
   /// The accuracy on the data set's test set, if it has one.
   var testAccuracy: Double?
+
+  /// The iterations it ran: none when the core refused to train.
+  var iterations: Int {
+    if case let .success(report) = report { report.iterations } else { 0 }
+  }
 }
 
 extension CommandSpec {
@@ -42,9 +47,10 @@ extension CommandSpec {
     let outcomes = ParallelRuns.map(runs, concurrency: workers) { run -> SweepOutcome in
       var network = run.network
       let began = clock()
-      let report = try? network.train(inputs: samples.features, labels: samples.labels, options: run.options,
-                                      progress: { _ in tracker.advance() },
-                                      shouldStop: { shouldStop() })
+      let report = Result { () throws(TrainingError) -> TrainingReport in
+        try network.train(inputs: samples.features, labels: samples.labels, options: run.options,
+                          progress: { _ in tracker.advance() }, shouldStop: { shouldStop() })
+      }
       let seconds = clock() - began
       tracker.finishRun()
       let accuracy = test.flatMap { try? network.evaluate(inputs: $0.features, labels: $0.labels).accuracy }
@@ -53,22 +59,24 @@ extension CommandSpec {
     tracker.finish()
     let elapsed = environment.clock() - start
 
-    // Keep every run as a model, then report.
+    // Keep every run as a model, then report: a later failure (the chart's file) keeps them.
     for (run, outcome) in zip(runs, outcomes) {
       invocation.session.models[run.name] = .mlp(NetworkModel(network: outcome.network, initializer: run.initializer,
                                                               seed: run.seed))
     }
+    invocation.keepsSessionOnError = true
     var rows: [[String]] = []
     var best: (name: String, accuracy: Double)?
     for (run, outcome) in zip(runs, outcomes) {
       let means = outcome.network.history.recentMeans(window: RunCurves.window)
-      let updates = outcome.report?.iterations ?? 0
+      let updates = outcome.iterations
       var note = ""
-      switch outcome.report?.outcome {
-      case .interrupted?: note = "stopped"
-      case .diverged?: note = "diverged"
-      case nil: note = "failed"
-      default: break
+      switch outcome.report {
+      case .success(let report) where report.outcome == .interrupted: note = "stopped"
+      case .success(let report) where report.outcome != .completed: note = "diverged"
+      case .success: break
+      case let .failure(error):
+        note = "failed: " + invocation.diagnostic(for: error, model: run.name, network: run.network, data: dataName).message
       }
       rows.append([run.name] + run.values + [
         means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
@@ -106,7 +114,7 @@ extension CommandSpec {
     guard try invocation.boolean("plot", default: true) else { return }
     let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
     let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
-    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing, atLeast: 1)
+    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing)
     let trained = zip(runs, outcomes).filter { !$0.1.network.history.steps.isEmpty }
       .map { (name: $0.0.name, history: $0.1.network.history) }
     guard !trained.isEmpty else { return }

@@ -29,9 +29,12 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: SweepGrid.keys.map(\.option) + [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts"),
-      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays"),
-      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)"),
+      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts",
+                 check: .choice(noun: "x axis")),
+      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays",
+                 check: .choice(noun: "curve")),
+      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)",
+                 check: .integer(atLeast: 1)),
       yLimitsOption,
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
@@ -55,30 +58,40 @@ extension CommandSpec {
       throw invocation.error(.missingArgument, "'sweep' needs an option with two or more values",
                              hint: "such as 'sweep batch=16,32,64,128'; one run is 'train'")
     }
-    var runs = grid.runs(of: template, named: name, settings: invocation.session.settings)
-    for index in runs.indices where invocation.session.datasets[runs[index].name] != nil {
-      throw invocation.error(.cannotBind, "the run '\(runs[index].name)' would replace the data set of that name",
+    let runs = grid.runs(of: template, named: name, settings: invocation.session.settings)
+    for run in runs where invocation.session.datasets[run.name] != nil {
+      throw invocation.error(.cannotBind, "the run '\(run.name)' would replace the data set of that name",
                              hint: "rename the data set, or copy the model under another name")
     }
-    try checkRuns(&runs, template: template, name: name, data: data, dataName: dataName, invocation)
+    try checkRuns(runs, template: template, name: name, data: data, dataName: dataName, invocation)
     try runSweep(runs, grid: grid, of: name, on: data, named: dataName, &invocation)
   }
 
-  /// Checks before anything runs that the data fits the model and every batch fits the data.
+  /// Checks before anything runs that the data fits the model and every batch fits the data,
+  /// as `train` checks them.
   private static func checkRuns(
-    _ runs: inout [SweepRun], template: NetworkModel, name: String, data: DataEntry, dataName: String,
+    _ runs: [SweepRun], template: NetworkModel, name: String, data: DataEntry, dataName: String,
     _ invocation: Invocation
   ) throws(Diagnostic) {
     let samples = data.train
     do throws(TrainingError) {
       try template.network.validate(inputs: samples.features, labels: samples.labels)
     } catch {
-      throw invocation.error(.dataMismatch, "'\(name)' does not fit '\(dataName)': \(error.description)")
+      throw invocation.diagnostic(for: error, model: name, network: template.network, data: dataName)
     }
-    if let run = runs.first(where: { $0.options.batchSize > samples.count }) {
-      throw invocation.error(.badValue, "batch size \(run.options.batchSize) is larger than the \(samples.count) samples of '\(dataName)'",
-                             at: invocation.option("batch")?.range)
+    for run in runs {
+      try invocation.checkBatch(run.options.batchSize, fits: samples.count, data: dataName,
+                                at: batchValue(run.options.batchSize, invocation))
     }
+  }
+
+  /// Where `batch=` gives `size`: the element of its list, or the option.
+  private static func batchValue(_ size: Int, _ invocation: Invocation) -> Value? {
+    guard let given = invocation.option("batch"), case let .list(elements, _) = given else {
+      return invocation.option("batch")
+    }
+    let sizes = invocation.options.values(at: given)
+    return zip(elements, sizes).first { $0.1 == .integer(size) }?.0 ?? given
   }
 }
 

@@ -24,7 +24,7 @@ extension CommandSpec {
       throw invocation.error(.dataMismatch, "a perceptron learns two classes, 0 and 1, but '\(dataName)' has label \(bad)",
                              hint: "use an mlp for more classes")
     }
-    let epochs = try invocation.integer("epochs", default: invocation.session.settings.epochs, atLeast: 1)
+    let epochs = try invocation.integer("epochs", default: invocation.session.settings.epochs)
     try invocation.checkIterations(
       Limits.product(epochs, samples.count), "epochs=\(epochs) of \(samples.count) samples each",
       unit: "sample updates", at: invocation.option("epochs"))

@@ -35,13 +35,15 @@ extension CommandSpec {
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("batch", .integer, default: "the batch setting, 64", "samples per mini-batch", setting: "batch"),
-      OptionSpec("lr", .number, default: "the model's learning rate", "learning rate for this run"),
-      OptionSpec("epochs", .integer, default: "the epochs setting, 1", "passes over the data", setting: "epochs"),
-      OptionSpec("iterations", .integer, default: "none", "mini-batches to run instead of whole epochs"),
+      batchOption,
+      OptionSpec("lr", .number, default: "the model's learning rate", "learning rate for this run", check: .learningRate),
+      OptionSpec("epochs", .integer, default: "the epochs setting, 1", "passes over the data", setting: "epochs",
+                 check: .integer(atLeast: 1)),
+      OptionSpec("iterations", .integer, default: "none", "mini-batches to run instead of whole epochs",
+                 check: .iterations),
       OptionSpec("shuffle", .boolean, default: "the shuffle setting, false", "new sample order every epoch",
                  setting: "shuffle"),
-      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed"),
+      OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed", check: .integer(atLeast: 0)),
       OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
                  setting: "progress"),
       OptionSpec("health", .boolean, default: "false", "measure dead or saturated units and gradient norms"),
@@ -62,119 +64,46 @@ extension CommandSpec {
     }
   )
 
+  /// Trains an mlp: the options planned and checked, the run, its report, and the trained
+  /// model kept.
   private static func trainNetwork(
     _ model: NetworkModel, name: String, on data: DataEntry, named dataName: String,
     _ invocation: inout Invocation
   ) throws(Diagnostic) {
-    let settings = invocation.session.settings
-    var options = TrainingOptions()
-    options.batchSize = try invocation.integer("batch", default: settings.batch, atLeast: 1)
-    if let lr = invocation.option("lr") { options.learningRate = Float(try invocation.convert.learningRate(lr)) }
-    options.epochs = try invocation.integer("epochs", default: settings.epochs, atLeast: 1)
-    if let iterations = invocation.option("iterations") {
-      if let epochs = invocation.option("epochs") {
-        throw invocation.error(.badValue, "give epochs= or iterations=, not both", at: epochs.range.union(iterations.range))
-      }
-      let limit = invocation.environment.limits.iterations
-      if case let .number(value, _, _) = iterations, value > Double(limit) {
-        throw invocation.error(.tooLarge, "train runs at most \(limit) iterations at a time, not \(invocation.convert.written(iterations))",
-                               at: iterations, hint: "train again to go on: a model continues where it stopped")
-      }
-      options.iterations = try invocation.convert.integer(iterations, key: "iterations", atLeast: 1)
-    }
-    options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
-    options.seed = try invocation.seed(default: settings.seed)
-    options.recordsHealth = try invocation.boolean("health", default: false)
-
+    let plan = try NetworkTraining(model.network, model: name, on: data, named: dataName, invocation)
+    invocation.print(plan.headline)
     var network = model.network
-    let samples = data.train
-    do {
-      try network.validate(inputs: samples.features, labels: samples.labels)
-    } catch {
-      throw mismatch(error, model: name, network: network, data: dataName, invocation)
-    }
-    guard options.batchSize <= samples.count else {
-      throw invocation.error(.badValue, "batch size \(options.batchSize) is larger than the \(samples.count) samples of '\(dataName)'",
-                             at: invocation.option("batch")?.range, hint: "use batch=\(samples.count) or less")
-    }
-    let perEpoch = samples.count / options.batchSize
-    if options.iterations == nil {
-      try invocation.checkIterations(
-        Limits.product(options.epochs, perEpoch), "epochs=\(options.epochs) of \(plural(perEpoch, "iteration")) each",
-        unit: "iterations", at: invocation.option("epochs"))
-    }
-    let total = options.iterations ?? options.epochs * perEpoch
-    let width = network.layerSizes.reduce(0, +)
-    try invocation.checkWorkingValues(
-      Limits.product(2 * width, options.batchSize),
-      for: "a batch of \(options.batchSize) samples through \(network.layerSizes.map(String.init).joined(separator: "-"))",
-      at: invocation.option("batch"), hint: "use a smaller batch")
-    let lr = options.learningRate.map(Double.init) ?? Double(network.learningRate)
-    invocation.print("training \(name) on \(dataName): \(plural(total, "iteration")) of \(options.batchSize) samples, "
-      + "lr \(format(lr))\(options.shuffle ? ", shuffled" : "")")
-
-    let showProgress = try invocation.boolean("progress", default: settings.progress)
-    let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
-    reporter.healthWord = HealthPoint.word(for: network.activation)
-    let environment = invocation.environment
     let before = network.history.iterations
-    let report: TrainingReport
-    do {
-      report = try network.train(inputs: samples.features, labels: samples.labels, options: options,
-                                 progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() })
-    } catch {
-      reporter.finish()
-      throw mismatch(error, model: name, network: network, data: dataName, invocation)
-    }
-    reporter.finish()
-    invocation.report.lines.append(contentsOf: reporter.printed)
+    let (report, seconds) = try runTraining(plan, &network, &invocation)
     var updated = model
     updated.network = network
     invocation.session.models[name] = .mlp(updated)
-
-    let steps = network.history.steps[before...]
-    let recent = steps.suffix(summaryWindow(iterationsPerEpoch: perEpoch))
-    let loss = recent.isEmpty ? .nan : recent.reduce(0.0) { $0 + Double($1.loss) } / Double(recent.count)
-    let accuracy = recent.isEmpty ? .nan : recent.reduce(0.0) { $0 + Double($1.accuracy) } / Double(recent.count)
-    // Epochs as the history counts them: whole batches over the batches an epoch holds, so
-    // epochs=20 reads 20 here as in `show` and `compare`, though the partial batch is dropped.
-    let epochs = Double(report.iterations) / Double(perEpoch)
-    let figures = recent.isEmpty ? "" : "; last \(recent.count): loss \(fixed(loss)), accuracy \(fixed(accuracy))"
-    let counts = "\(plural(report.iterations, "iteration")) (\(format(epochs)) epoch\(epochs == 1 ? "" : "s"), "
-      + "\(report.iterations * options.batchSize) samples) in \(duration(reporter.elapsed))"
-    let causes = { Divergence.causes(features: samples.features, data: dataName, learningRate: lr) }
-    switch report.outcome {
-    case .completed:
-      invocation.print("trained \(name): " + counts + figures)
-    case .interrupted:
-      invocation.print("stopped \(name) after \(report.iterations) of \(total) iterations "
-        + "(\(invocation.environment.stopReason())); it keeps what it learnt" + figures)
-    case let .diverged(iteration, lossValue, rolledBackTo):
-      let warning = Divergence.nonFinite(iteration: iteration, of: total, loss: lossValue, rolledBackTo: rolledBackTo,
-                                         model: name, causes: causes())
-      invocation.print(warning.lines.joined(separator: "\n"))
-      invocation.record("diverged at", Double(warning.iteration))
-    case .stoppedAtCheckpoint:
-      invocation.print("stopped \(name) early: " + counts + figures)
-    }
-    if report.outcome == .completed,
-       let warning = Divergence.blownUp(losses: steps.map(\.loss), classes: network.classCount, causes: causes()) {
-      invocation.print(warning.lines.joined(separator: "\n"))
-      invocation.record("diverged at", Double(warning.iteration))
-    }
+    let summary = NetworkTrainingReport(report, of: plan, network: network, from: before, seconds: seconds,
+                                        stopReason: invocation.environment.stopReason)
+    for line in summary.lines { invocation.print(line) }
+    for (quantity, value) in summary.quantities { invocation.record(quantity, value) }
     reportHealth(network, since: before, &invocation)
-    invocation.record("iterations", Double(report.iterations))
-    invocation.record("updates", Double(report.iterations))
-    invocation.record("epochs", epochs)
-    invocation.record("samples", Double(report.iterations * options.batchSize))
-    invocation.record("loss", loss)
-    invocation.record("accuracy", accuracy)
-    if let last = report.lastStep {
-      invocation.record("last loss", Double(last.loss))
-      invocation.record("last accuracy", Double(last.accuracy))
+  }
+
+  /// Runs the core's training loop as `plan` says, with the progress bar (whose lines join
+  /// the command's output), until it ends or is stopped.
+  private static func runTraining(
+    _ plan: NetworkTraining, _ network: inout MultilayerPerceptron, _ invocation: inout Invocation
+  ) throws(Diagnostic) -> (TrainingReport, seconds: Double) {
+    let showProgress = try invocation.boolean("progress", default: invocation.session.settings.progress)
+    let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
+    reporter.healthWord = HealthPoint.word(for: network.activation)
+    let environment = invocation.environment
+    do {
+      let report = try network.train(inputs: plan.samples.features, labels: plan.samples.labels, options: plan.options,
+                                     progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() })
+      reporter.finish()
+      invocation.report.lines.append(contentsOf: reporter.printed)
+      return (report, reporter.elapsed)
+    } catch {
+      reporter.finish()
+      throw invocation.diagnostic(for: error, model: plan.model, network: network, data: plan.data)
     }
-    invocation.record("total iterations", Double(network.history.iterations))
-    invocation.record("seconds", reporter.elapsed)
   }
 
   /// How many of the last iterations the summary line averages: 100, but never more than
@@ -182,26 +111,5 @@ extension CommandSpec {
   /// describe where the run ended, not where it was four epochs earlier.
   static func summaryWindow(iterationsPerEpoch: Int) -> Int {
     max(1, min(100, iterationsPerEpoch))
-  }
-
-  /// A `TrainingError` as a diagnostic under the command, with a hint at the fix.
-  private static func mismatch(
-    _ error: TrainingError, model: String, network: MultilayerPerceptron, data: String, _ invocation: Invocation
-  ) -> Diagnostic {
-    switch error {
-    case let .featureCountMismatch(inputs, features):
-      var sizes = network.layerSizes
-      sizes[0] = features
-      return invocation.error(.dataMismatch, "'\(model)' takes \(inputs) inputs but '\(data)' has \(features) features",
-                              hint: "make a model for it, such as 'mlp [\(sizes.map(String.init).joined(separator: ","))]'")
-    case let .labelOutOfRange(label, classes):
-      return invocation.error(.dataMismatch, "'\(data)' has label \(label) but '\(model)' has only \(classes) outputs",
-                              hint: "the last layer needs one unit per class")
-    case let .batchTooLarge(batch, samples):
-      return invocation.error(.badValue, "batch size \(batch) is larger than the \(samples) samples of '\(data)'",
-                              at: invocation.option("batch")?.range)
-    default:
-      return invocation.error(.badValue, error.description)
-    }
   }
 }

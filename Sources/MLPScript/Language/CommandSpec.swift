@@ -53,14 +53,28 @@ public struct OptionSpec: Sendable {
   public let summary: String
   /// The setting that supplies the default, if one does; help shows its current value.
   public let setting: String?
+  /// How a value is converted and checked before the command runs.
+  public let check: OptionCheck
+  /// Whether it takes a comma-separated list of values, each checked (`sweep batch=16,32`).
+  public let takesList: Bool
 
+  /// - Parameters:
+  ///   - check: how a value is checked; by default as `kind` says (`OptionCheck.standard`).
+  ///   - list: whether the option takes a list of such values.
   public init(_ key: String, _ kind: ValueKind, default defaultText: String, _ summary: String,
-              setting: String? = nil) {
+              setting: String? = nil, check: OptionCheck? = nil, list: Bool = false) {
     self.key = key
     self.kind = kind
     self.defaultText = defaultText
     self.summary = summary
     self.setting = setting
+    self.check = check ?? .standard(for: kind)
+    self.takesList = list
+  }
+
+  /// The same option, taking a list of values (as `sweep` takes what `train` takes once).
+  func listed() -> OptionSpec {
+    OptionSpec(key, kind, default: defaultText, summary, setting: setting, check: check, list: true)
   }
 }
 

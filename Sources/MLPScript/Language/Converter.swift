@@ -85,19 +85,23 @@ public struct Converter: Sendable {
   /// in any case: `ReLU` finds `relu`).
   public func choice<E: CaseIterable & RawRepresentable>(_ value: Value, noun: String) throws(Diagnostic) -> E
   where E.RawValue == String {
+    E(rawValue: try choice(value, noun: noun, among: E.allCases.map(\.rawValue)))!
+  }
+
+  /// One of `words`, with the messages of `choice(_:noun:)`.
+  public func choice(_ value: Value, noun: String, among words: [String]) throws(Diagnostic) -> String {
     let text: String
     switch value {
     case let .word(word, _): text = word
     case let .string(string, _): text = string
     default:
-      throw error(.badValue, "\(noun) should be \(E.choices), not \(value.display)", at: value)
+      throw error(.badValue, "\(noun) should be \(Suggestions.prose(words)), not \(value.display)", at: value)
     }
-    guard let result = E(rawValue: text) else {
-      let names = E.allCases.map(\.rawValue)
-      let guess = Suggestions.closest(to: text, among: names).map { "did you mean '\($0)'? " } ?? ""
-      throw error(.badValue, "unknown \(noun) '\(text)'", at: value, hint: guess + "should be \(E.choices)")
+    guard words.contains(text) else {
+      let guess = Suggestions.closest(to: text, among: words).map { "did you mean '\($0)'? " } ?? ""
+      throw error(.badValue, "unknown \(noun) '\(text)'", at: value, hint: guess + "should be \(Suggestions.prose(words))")
     }
-    return result
+    return text
   }
 
   /// A list of numbers, `[0.5,-1]`; a single number is a list of one.

@@ -5,7 +5,7 @@ extension Invocation {
   func sampleIndex(
     in samples: any LabeledSamples, part: String, data dataName: String, model name: String, inputs: Int
   ) throws(Diagnostic) -> Int {
-    let index = try integer("sample", default: 0, atLeast: 0)
+    let index = try integer("sample", default: 0)
     guard index < samples.count else {
       throw error(.badValue, "sample \(index) is past the end: '\(dataName)' has \(samples.count) \(part) samples",
                   at: option("sample")?.range, hint: "should be 0 to \(max(samples.count - 1, 0))")

@@ -19,13 +19,17 @@ public struct Invocation {
   public internal(set) var report: CommandReport
   /// Set by commands (such as `run`) whose partial work should be kept even if they fail.
   public var keepsSessionOnError = false
+  /// The options given, converted and checked before the command ran.
+  public let options: OptionValues
 
-  init(session: Session, command: Command, spec: CommandSpec, source: Source, environment: Environment) {
+  init(session: Session, command: Command, spec: CommandSpec, source: Source, environment: Environment,
+       options: OptionValues) {
     self.session = session
     self.command = command
     self.spec = spec
     self.source = source
     self.environment = environment
+    self.options = options
     self.report = CommandReport(command: spec.name)
   }
 
@@ -51,28 +55,39 @@ public struct Invocation {
     command.positionals(for: spec)
   }
 
-  public func integer(_ key: String, default value: Int, atLeast minimum: Int? = nil) throws(Diagnostic) -> Int {
+  // The typed options, as the command's `OptionSpec`s checked them before it ran (minimums,
+  // positivity and choices included). An option the spec leaves to the command
+  // (`OptionCheck.byCommand`) is converted here, on first reading.
+
+  public func integer(_ key: String, default value: Int) throws(Diagnostic) -> Int {
     guard let given = option(key) else { return value }
-    return try convert.integer(given, key: key, atLeast: minimum)
+    if case let .integer(integer)? = options[key] { return integer }
+    return try convert.integer(given, key: key)
   }
 
   public func number(_ key: String, default value: Double) throws(Diagnostic) -> Double {
     guard let given = option(key) else { return value }
+    if case let .number(number)? = options[key] { return number }
     return try convert.number(given, key: key)
   }
 
+  /// A number its spec checks with `.positiveNumber` or `.learningRate`.
   public func positiveNumber(_ key: String, default value: Double) throws(Diagnostic) -> Double {
     guard let given = option(key) else { return value }
+    if case let .number(number)? = options[key], number > 0 { return number }
     return try convert.positiveNumber(given, key: key)
   }
 
   public func boolean(_ key: String, default value: Bool) throws(Diagnostic) -> Bool {
     guard let given = option(key) else { return value }
+    if case let .boolean(boolean)? = options[key] { return boolean }
     return try convert.boolean(given, key: key)
   }
 
+  /// `seed=`, which its spec checks as a whole number from 0.
   public func seed(default value: UInt64) throws(Diagnostic) -> UInt64 {
     guard let given = option("seed") else { return value }
+    if case let .integer(seed)? = options["seed"], seed >= 0 { return UInt64(seed) }
     return try convert.seed(given)
   }
 
@@ -80,6 +95,7 @@ public struct Invocation {
     _ key: String, noun: String, default value: E
   ) throws(Diagnostic) -> E where E.RawValue == String {
     guard let given = option(key) else { return value }
+    if case let .text(word)? = options[key], let choice = E(rawValue: word) { return choice }
     return try convert.choice(given, noun: noun)
   }
 

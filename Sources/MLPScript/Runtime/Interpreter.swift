@@ -97,7 +97,9 @@ public final class Interpreter {
     }
   }
 
-  /// Runs one command on a copy of `session`, which replaces it if the command succeeds.
+  /// Runs one command on a copy of `session`, which replaces it if the command succeeds: its
+  /// name, arguments and binding are checked first, then every option is converted by its
+  /// declared check, and only then does the command run.
   static func execute(
     _ command: Command, source: Source, session: inout Session, environment: Environment
   ) throws(Diagnostic) {
@@ -108,8 +110,9 @@ public final class Interpreter {
                          ?? "type 'help' for the list of commands")
     }
     try validate(command, against: spec, source: source)
+    let options = try OptionValues(command, spec: spec, source: source, limits: environment.limits)
     var invocation = Invocation(session: session, command: command, spec: spec, source: source,
-                                environment: environment)
+                                environment: environment, options: options)
     do {
       try spec.perform(&invocation)
     } catch {

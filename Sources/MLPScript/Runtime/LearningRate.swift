@@ -38,6 +38,7 @@ extension Invocation {
   /// The `lr=` option as a learning rate, or `value` when it is not given.
   public func learningRate(default value: Double) throws(Diagnostic) -> Double {
     guard let given = option("lr") else { return value }
+    if case let .number(rate)? = options["lr"], LearningRate.accepts(rate) { return rate }
     return try convert.learningRate(given)
   }
 }

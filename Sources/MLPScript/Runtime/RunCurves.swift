@@ -35,10 +35,10 @@ enum RunCurves {
   }
 
   /// One curve per run, each the mean of the last `smoothing` iterations (1: the raw curve),
-  /// on one chart.
+  /// on one chart, its y axis as `ylim=` asks (`yRange`).
   static func overlay(
     title: String, runs: [(name: String, history: TrainingHistory)], quantity: Quantity, axis: XAxis,
-    smoothing: Int, yRange: ClosedRange<Double>? = nil
+    smoothing: Int, yRange: CommandSpec.YLimits? = nil
   ) -> LineChart {
     let series = runs.enumerated().map { index, run -> Series in
       let values = run.history.steps.map { Double(quantity == .loss ? $0.loss : $0.accuracy) }
@@ -47,9 +47,9 @@ enum RunCurves {
     }
     let smoothed = smoothing > 1 ? " (mean of \(smoothing) iterations)" : ""
     var chart = LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
-                          leftRange: yRange ?? (quantity == .accuracy ? 0 ... 1 : nil))
+                          leftRange: quantity == .accuracy ? 0 ... 1 : nil)
     chart.markers = runs.flatMap { TrainingChanges.markers($0.history, axis: axis, name: $0.name) }
-    return chart
+    return chart.limited(by: yRange)
   }
 
   /// The batch sizes a history was trained with, from the samples each step saw: "64", or

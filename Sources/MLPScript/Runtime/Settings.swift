@@ -32,59 +32,65 @@ public struct Settings: Sendable, Equatable {
 public struct SettingSpec: Sendable {
   public let key: String
   public let kind: ValueKind
+  /// How `set` checks a value, before it runs.
+  public let check: OptionCheck
   public let summary: String
   /// The value as `show settings` prints it.
   let read: @Sendable (Settings) -> String
-  /// Converts a value and stores it.
-  let write: @Sendable (inout Settings, Value, Converter) throws(Diagnostic) -> Void
+  /// Stores a value its check has converted.
+  let write: @Sendable (inout Settings, OptionValue) -> Void
   /// Puts the default back.
   let restore: @Sendable (inout Settings) -> Void
-
-  /// The setting stored at `field` of `Settings`: `shown` prints its value, `convert` turns
-  /// what the user typed into one, and the default is the field's value in fresh settings.
-  init<Field>(
-    _ key: String, _ kind: ValueKind, _ summary: String, at field: WritableKeyPath<Settings, Field> & Sendable,
-    shown: @escaping @Sendable (Field) -> String,
-    convert: @escaping @Sendable (Value, Converter) throws(Diagnostic) -> Field
-  ) {
-    self.key = key
-    self.kind = kind
-    self.summary = summary
-    read = { shown($0[keyPath: field]) }
-    write = { settings, value, converter throws(Diagnostic) in settings[keyPath: field] = try convert(value, converter) }
-    restore = { $0[keyPath: field] = Settings()[keyPath: field] }
-  }
 
   /// The value in fresh settings.
   public var defaultText: String { read(Settings()) }
 
   public func value(in settings: Settings) -> String { read(settings) }
 
+  /// The option of `set` that changes it.
+  var option: OptionSpec { OptionSpec(key, kind, default: defaultText, summary, check: check) }
+
+  /// A setting held at `path`, whose value `check` converts to an `OptionValue` that
+  /// `value` reads back (`nil` only if the check and the reader disagree, a programmer error).
+  init<Value: Sendable>(
+    _ key: String, _ kind: ValueKind, check: OptionCheck? = nil, _ summary: String,
+    _ path: WritableKeyPath<Settings, Value> & Sendable,
+    read: @escaping @Sendable (Value) -> String, value: @escaping @Sendable (OptionValue) -> Value?
+  ) {
+    self.key = key
+    self.kind = kind
+    self.check = check ?? .standard(for: kind)
+    self.summary = summary
+    self.read = { read($0[keyPath: path]) }
+    self.write = { settings, given in
+      guard let converted = value(given) else { preconditionFailure("\(key): \(given) does not fit its check") }
+      settings[keyPath: path] = converted
+    }
+    self.restore = { $0[keyPath: path] = Settings()[keyPath: path] }
+  }
+
   public static let all: [SettingSpec] = [
-    SettingSpec("seed", .integer, "seed of initial weights and shuffling", at: \.seed,
-                shown: { String($0) }, convert: { value, convert throws(Diagnostic) in try convert.seed(value) }),
-    SettingSpec("lr", .number, "learning rate of new networks", at: \.learningRate,
-                shown: format, convert: { value, convert throws(Diagnostic) in try convert.learningRate(value) }),
-    SettingSpec("batch", .integer, "samples per mini-batch", at: \.batch, shown: { String($0) },
-                convert: { value, convert throws(Diagnostic) in try convert.integer(value, key: "batch", atLeast: 1) }),
-    SettingSpec("epochs", .integer, "passes over the data per train", at: \.epochs, shown: { String($0) },
-                convert: { value, convert throws(Diagnostic) in try convert.integer(value, key: "epochs", atLeast: 1) }),
-    SettingSpec("activation", .choice(Activation.allCases.map(\.rawValue)), "hidden activation of new networks",
-                at: \.activation, shown: \.rawValue,
-                convert: { value, convert throws(Diagnostic) in try convert.choice(value, noun: "activation") }),
-    SettingSpec("init", .choice(Initializer.allCases.map(\.rawValue)), "initial weights of new networks",
-                at: \.initializer, shown: \.rawValue,
-                convert: { value, convert throws(Diagnostic) in try convert.choice(value, noun: "initializer") }),
-    SettingSpec("shuffle", .boolean, "new sample order every epoch", at: \.shuffle, shown: { String($0) },
-                convert: { value, convert throws(Diagnostic) in try convert.boolean(value, key: "shuffle") }),
-    SettingSpec("progress", .boolean, "report progress while training", at: \.progress, shown: { String($0) },
-                convert: { value, convert throws(Diagnostic) in try convert.boolean(value, key: "progress") }),
-    SettingSpec("plots", .path, "folder that keeps every figure as SVG", at: \.plotFolder,
-                shown: { $0.map { "\"\($0)\"" } ?? "none" },
-                convert: { value, convert throws(Diagnostic) in
-                  let folder = try convert.text(value, key: "plots")
-                  return folder.isEmpty || folder == "none" ? nil : folder
-                }),
+    SettingSpec("seed", .integer, check: .integer(atLeast: 0), "seed of initial weights and shuffling", \.seed,
+                read: { String($0) }, value: { $0.integer.map(UInt64.init) }),
+    SettingSpec("lr", .number, check: .learningRate, "learning rate of new networks", \.learningRate,
+                read: { format($0) }, value: \.number),
+    SettingSpec("batch", .integer, check: .integer(atLeast: 1), "samples per mini-batch", \.batch,
+                read: { String($0) }, value: \.integer),
+    SettingSpec("epochs", .integer, check: .integer(atLeast: 1), "passes over the data per train", \.epochs,
+                read: { String($0) }, value: \.integer),
+    SettingSpec("activation", .choice(Activation.allCases.map(\.rawValue)), check: .choice(noun: "activation"),
+                "hidden activation of new networks", \.activation,
+                read: { $0.rawValue }, value: { $0.text.flatMap(Activation.init(rawValue:)) }),
+    SettingSpec("init", .choice(Initializer.allCases.map(\.rawValue)), check: .choice(noun: "initializer"),
+                "initial weights of new networks", \.initializer,
+                read: { $0.rawValue }, value: { $0.text.flatMap(Initializer.init(rawValue:)) }),
+    SettingSpec("shuffle", .boolean, "new sample order every epoch", \.shuffle,
+                read: { String($0) }, value: \.boolean),
+    SettingSpec("progress", .boolean, "report progress while training", \.progress,
+                read: { String($0) }, value: \.boolean),
+    SettingSpec("plots", .path, check: .text, "folder that keeps every figure as SVG", \.plotFolder,
+                read: { $0.map { "\"\($0)\"" } ?? "none" },
+                value: { $0.text.map { $0.isEmpty || $0 == "none" ? nil : $0 } }),
   ]
 
   /// The setting called `key`.

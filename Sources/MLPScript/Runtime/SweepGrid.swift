@@ -20,6 +20,18 @@ struct SweepGrid {
     case activation(Activation)
     case initializer(Initializer)
 
+    /// The entry for a value of `key` its option's check converted.
+    init(_ value: OptionValue, key: String) {
+      switch (key, value) {
+      case let ("activation", .text(name)): self = .activation(Activation(rawValue: name)!)
+      case let ("init", .text(name)): self = .initializer(Initializer(rawValue: name)!)
+      case let (_, .integer(integer)): self = .integer(integer)
+      case let (_, .number(number)): self = .number(number)
+      case let (_, .boolean(boolean)): self = .boolean(boolean)
+      default: preconditionFailure("\(key)=\(value.display) is not a value sweep checks")
+      }
+    }
+
     /// The value as the table prints it.
     var display: String {
       switch self {
@@ -38,27 +50,30 @@ struct SweepGrid {
     }
   }
 
-  /// The keys `sweep` varies, in the order its help lists them.
+  /// The keys `sweep` varies, in the order its help lists them: `train`'s options (and
+  /// `mlp`'s activation and init), each taking a list.
   static let keys: [Key] = [
-    Key(option: OptionSpec("batch", .integer, default: "the batch setting, 64", "samples per mini-batch", setting: "batch")),
-    Key(option: OptionSpec("lr", .number, default: "the model's learning rate", "learning rate")),
-    Key(option: OptionSpec("activation", .choice(Activation.allCases.map(\.rawValue)), default: "the model's",
-                           "hidden activation")),
-    Key(option: OptionSpec("init", .choice(Initializer.allCases.map(\.rawValue)), default: "the model's",
-                           "how the first weights are drawn")),
-    Key(option: OptionSpec("epochs", .integer, default: "the epochs setting, 1", "passes over the data", setting: "epochs")),
-    Key(option: OptionSpec("iterations", .integer, default: "none", "mini-batches instead of whole epochs")),
-    Key(option: OptionSpec("shuffle", .boolean, default: "the shuffle setting, false", "new sample order every epoch",
-                           setting: "shuffle")),
-    Key(option: OptionSpec("seed", .integer, default: "the model's seed", "seed of the first weights and of the shuffling")),
-  ]
+    CommandSpec.batchOption,
+    OptionSpec("lr", .number, default: "the model's learning rate", "learning rate", check: .learningRate),
+    OptionSpec("activation", .choice(Activation.allCases.map(\.rawValue)), default: "the model's",
+               "hidden activation", check: .choice(noun: "activation")),
+    OptionSpec("init", .choice(Initializer.allCases.map(\.rawValue)), default: "the model's",
+               "how the first weights are drawn", check: .choice(noun: "initializer")),
+    OptionSpec("epochs", .integer, default: "the epochs setting, 1", "passes over the data", setting: "epochs",
+               check: .integer(atLeast: 1)),
+    OptionSpec("iterations", .integer, default: "none", "mini-batches instead of whole epochs",
+               check: .integer(atLeast: 1)),
+    OptionSpec("shuffle", .boolean, default: "the shuffle setting, false", "new sample order every epoch",
+               setting: "shuffle"),
+    OptionSpec("seed", .integer, default: "the model's seed", "seed of the first weights and of the shuffling",
+               check: .integer(atLeast: 0)),
+  ].map { Key(option: $0.listed()) }
 
   /// The keys given, in the order written, each with its values.
   private(set) var axes: [(key: String, values: [Entry])] = []
 
-  /// Reads every sweep key the command was given.
+  /// Reads every sweep key the command was given, from the values checked before it ran.
   init(_ invocation: Invocation) throws(Diagnostic) {
-    let convert = invocation.convert
     for case let .option(name, value) in invocation.command.arguments {
       guard Self.keys.contains(where: { $0.name == name.text }) else { continue }
       var elements = [value]
@@ -67,17 +82,8 @@ struct SweepGrid {
         throw invocation.error(.badValue, "\(name.text) has no values", at: value, hint: "such as \(name.text)=1,2")
       }
       var entries: [Entry] = []
-      for element in elements {
-        let entry: Entry
-        switch name.text {
-        case "batch", "epochs", "iterations":
-          entry = .integer(try convert.integer(element, key: name.text, atLeast: 1))
-        case "lr": entry = .number(try convert.learningRate(element))
-        case "shuffle": entry = .boolean(try convert.boolean(element, key: "shuffle"))
-        case "activation": entry = .activation(try convert.choice(element, noun: "activation"))
-        case "init": entry = .initializer(try convert.choice(element, noun: "initializer"))
-        default: entry = .integer(Int(try convert.seed(element)))
-        }
+      for (element, converted) in zip(elements, invocation.options.values(at: value)) {
+        let entry = Entry(converted, key: name.text)
         if entries.contains(entry) {
           throw invocation.error(.badValue, "\(name.text)=\(entry.display) is given twice", at: element)
         }
@@ -116,8 +122,7 @@ struct SweepGrid {
       var initializer = template.initializer
       var seed = template.seed
       var learningRate = made.learningRate
-      var options = TrainingOptions(batchSize: settings.batch, epochs: settings.epochs,
-                                    shuffle: settings.shuffle, seed: settings.seed)
+      var options = settings.trainingOptions
       var runName = name
       var values: [String] = []
       for (key, value) in combination {
