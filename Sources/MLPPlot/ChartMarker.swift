@@ -53,7 +53,12 @@ extension LineChart {
       svg.line(x1: at, y1: top, x2: at, y2: top + height, stroke: Palette.svgMutedText, width: 1,
                [("stroke-dasharray", "4 3"), ("class", "marker")])
       let rightSide = at < left + width / 2
-      svg.text(marker.label, x: at + (rightSide ? 4 : -4), y: top + 14 + 14 * Double(index % 4), size: 11,
+      let baseline = top + 14 + 16 * Double(index % 4)
+      // On a light box, so that the label reads over a dense curve.
+      let textWidth = SVGWriter.textWidth(marker.label, size: 11)
+      svg.rect(x: rightSide ? at + 1 : at - textWidth - 7, y: baseline - 11, width: textWidth + 6, height: 15,
+               fill: "#ffffff", [("fill-opacity", "0.85")])
+      svg.text(marker.label, x: at + (rightSide ? 4 : -4), y: baseline, size: 11,
                anchor: rightSide ? "start" : "end", fill: Palette.svgText)
     }
   }
