@@ -98,6 +98,8 @@ extension MultilayerPerceptron {
         }
       }
     }
+    // A call that stepped no iteration leaves no settings behind.
+    if report.iterations == 0 { history.segments.removeLast() }
     return report
   }
 }

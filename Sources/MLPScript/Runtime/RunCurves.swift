@@ -52,10 +52,17 @@ enum RunCurves {
     return chart.limited(by: yRange)
   }
 
-  /// The batch sizes a history was trained with, from the samples each step saw: "64", or
-  /// "16/64" for a model trained at two sizes.
+  /// The batch sizes a history was trained with: "64", or "16/64" for a model trained at two
+  /// sizes. Each `train` call records its size (`TrainingSegment`); a history saved before
+  /// segments existed gives them by the samples each step saw.
   static func batchSizes(_ history: TrainingHistory) -> String {
     var sizes: [Int] = []
+    if !history.segments.isEmpty {
+      for segment in history.segments where segment.firstIteration < history.steps.count {
+        if !sizes.contains(segment.batchSize) { sizes.append(segment.batchSize) }
+      }
+      return sizes.isEmpty ? "-" : sizes.map(String.init).joined(separator: "/")
+    }
     var seen = 0
     for step in history.steps {
       let size = step.examplesSeen - seen
