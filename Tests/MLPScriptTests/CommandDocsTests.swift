@@ -42,7 +42,7 @@ import TestSupport
     sink.clear()
     interpreter.run(line: "help train")
     #expect(sink.lines.first == "usage: train [MODEL] [DATA] [batch=N] [lr=X] [epochs=N] [iterations=N] "
-      + "[shuffle=true|false] [seed=N] [progress=true|false]")
+      + "[shuffle=true|false] [seed=N] [progress=true|false] [health=true|false]")
     #expect(sink.lines.contains("  batch=N              samples per mini-batch (default: the batch setting, 64; now 32)"))
     #expect(sink.lines.suffix(4) == ["example:", "  train", "  train m16 batch=16", "  train epochs=5 shuffle=true lr=0.05"])
   }

@@ -22,12 +22,15 @@ enum RunCurves {
 
   /// The x value of every step of `history` on `axis`.
   static func xValues(_ history: TrainingHistory, _ axis: XAxis) -> [Double] {
-    history.steps.indices.map { index in
-      switch axis {
-      case .iterations: return Double(index + 1)
-      case .examples: return Double(history.steps[index].examplesSeen)
-      case .epochs: return history.steps[index].epoch
-      }
+    history.steps.indices.map { xValue(of: $0, in: history, axis) }
+  }
+
+  /// The x value of step `index` (0-based) of `history` on `axis`.
+  static func xValue(of index: Int, in history: TrainingHistory, _ axis: XAxis) -> Double {
+    switch axis {
+    case .iterations: return Double(index + 1)
+    case .examples: return Double(history.steps[index].examplesSeen)
+    case .epochs: return history.steps[index].epoch
     }
   }
 
@@ -43,8 +46,9 @@ enum RunCurves {
       return smoothing > 1 ? raw.smoothed(window: smoothing, name: run.name) : raw
     }
     let smoothed = smoothing > 1 ? " (mean of \(smoothing) iterations)" : ""
-    let chart = LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
+    var chart = LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
                           leftRange: quantity == .accuracy ? 0 ... 1 : nil)
+    chart.markers = runs.flatMap { TrainingChanges.markers($0.history, axis: axis, name: $0.name) }
     return chart.limited(by: yRange)
   }
 

@@ -150,7 +150,7 @@ extension ModelFile {
         throw .invalid("its epsilon \(network.epsilon) is not between 0 and 1")
       }
       let history = history ?? TrainingHistory()
-      try Self.check(history: history)
+      try Self.check(history: history, layers: network.layerSizes.count - 1)
       let built = MultilayerPerceptron(
         layerSizes: network.layerSizes, activation: activation, learningRate: network.learningRate,
         epsilon: network.epsilon, parameters: parameters, history: history)
