@@ -108,6 +108,7 @@ extension LineChart {
       svg.close("path")
     }
     svg.close("g")
+    drawMarkers(into: &svg, x: px, top: top, left: left, width: plotWidth, height: plotHeight)
 
     for placement in legend.placements(centre: left + plotWidth / 2, top: top + plotHeight + below - 4) {
       let color = Palette.series(colorIndex(of: placement.index)).hex

@@ -95,7 +95,7 @@ extension LineChart {
     }
     frame.xTicks = xTicks
     frame.xLabel = xLabel
-    frame.plot = plot
+    frame.plot = drawMarkers(on: plot, column: { pixelColumn($0) / dotsAcross }, style)
     frame.legend = legend
     return frame.render()
   }

@@ -21,6 +21,8 @@ public struct LineChart: Sendable, Equatable {
   /// times powers of ten, values of 0 and below drawn along the bottom edge and marked
   /// "(clipped below)" in the legend.
   public var leftIsLogarithmic: Bool
+  /// Labelled vertical lines where something about the run changed (`ChartMarker`).
+  public var markers: [ChartMarker] = []
 
   /// A chart of `series`.
   public init(
@@ -169,7 +171,8 @@ public struct LineChart: Sendable, Equatable {
       if index == 0 || !sameEnds { part += " over " + extent(end) }
       return part
     }
-    return (onlyLeft ? leftLabel + ": " : "") + parts.joined(separator: "; ")
+    let changes = markers.isEmpty ? [] : [markerSummary]
+    return (onlyLeft ? leftLabel + ": " : "") + (parts + changes).joined(separator: "; ")
   }
 
   /// "937 iterations", "1 epoch", "60000 examples seen".

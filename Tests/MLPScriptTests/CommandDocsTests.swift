@@ -42,7 +42,8 @@ import TestSupport
     sink.clear()
     interpreter.run(line: "help train")
     let usage = "usage: train [MODEL] [DATA] [batch=N] [lr=X] [epochs=N] [iterations=N] "
-      + "[shuffle=true|false] [seed=N] [progress=true|false] [optimizer=sgd|momentum|nesterov|adam|adamw] "
+      + "[shuffle=true|false] [seed=N] [progress=true|false] [health=true|false] "
+      + "[optimizer=sgd|momentum|nesterov|adam|adamw] "
       + "[momentum=X] [beta1=X] [beta2=X] [eps=X] [l2=X] [dropout=X] [schedule=constant|step|cosine|exponential] "
       + "[every=N] [gamma=X] [min_lr=X] [warmup=X] [validate=validation|test|none] [validate_every=N] [patience=N]"
     #expect(sink.lines.first == usage)

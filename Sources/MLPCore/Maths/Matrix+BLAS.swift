@@ -75,6 +75,13 @@ public enum BLAS {
                 alpha, a, blasint(columns), ones, 1, beta, y, 1)
   }
 
+  /// The Euclidean norm `‖x‖ = √(Σ xᵢ²)` of `count` contiguous floats (scaled inside, so
+  /// that squares past a Float's range do not overflow).
+  static func norm(_ x: UnsafePointer<Float>, count: Int) -> Float {
+    _ = singleThreadedByDefault
+    return cblas_snrm2(blasint(count), x, 1)
+  }
+
 }
 
 // MARK: - Products of whole matrices

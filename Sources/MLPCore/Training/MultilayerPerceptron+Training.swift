@@ -38,6 +38,9 @@ extension MultilayerPerceptron {
   ) throws(TrainingError) -> TrainingReport {
     try validate(inputs: inputs, labels: labels)
     let plan = try TrainingPlan(options: options, samples: inputs.rows)
+    guard options.healthInterval >= 1 else {
+      throw .notPositive(option: "health interval", value: options.healthInterval)
+    }
     let optimizer = options.optimizer ?? self.optimizer
     history.segments.append(TrainingSegment(
       firstIteration: history.steps.count, batchSize: plan.batchSize,
@@ -78,10 +81,12 @@ extension MultilayerPerceptron {
             epoch: epochsBefore + Double(iteration + 1) / Double(plan.batchesPerEpoch),
             learningRate: options.schedule.isConstant ? nil : rate)
           history.steps.append(step)
+          if let point = loop.takeHealth() { history.health.append(point) }
           report.iterations = iteration + 1
           report.lastStep = step
           progress?(TrainingProgress(iteration: iteration + 1, totalIterations: plan.totalIterations,
-                                     step: step, learningRate: rate))
+                                     step: step, learningRate: rate,
+                                     health: options.recordsHealth ? history.health.last : nil))
           if let atCheckpoint, plan.isCheckpoint(after: iteration, every: options.checkpointEvery) {
             var model = self
             model.parameters = loop.parametersInNaturalOrder()
@@ -93,6 +98,8 @@ extension MultilayerPerceptron {
         }
       }
     }
+    // A call that stepped no iteration leaves no settings behind.
+    if report.iterations == 0 { history.segments.removeLast() }
     return report
   }
 }

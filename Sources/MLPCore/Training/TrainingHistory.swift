@@ -72,22 +72,29 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
   public var segments: [TrainingSegment] = []
   /// Held-out measurements, in order.
   public var validation: [ValidationPoint] = []
+  /// Unit health, measured in the runs that asked for it (`TrainingOptions.recordsHealth`), in order.
+  public var health: [HealthPoint] = []
 
-  public init(steps: [TrainingStep] = [], segments: [TrainingSegment] = [], validation: [ValidationPoint] = []) {
+  public init(
+    steps: [TrainingStep] = [], segments: [TrainingSegment] = [], validation: [ValidationPoint] = [],
+    health: [HealthPoint] = []
+  ) {
     self.steps = steps
     self.segments = segments
     self.validation = validation
+    self.health = health
   }
 
-  // Files written before segments and validation existed have neither; empty ones are not
-  // written, so a plain run's file stays as it was.
-  private enum CodingKeys: String, CodingKey { case steps, segments, validation }
+  // Files written before segments, validation and health existed have none of them; empty
+  // ones are not written, so a plain run's file stays as it was.
+  private enum CodingKeys: String, CodingKey { case steps, segments, validation, health }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     steps = try container.decode([TrainingStep].self, forKey: .steps)
     segments = try container.decodeIfPresent([TrainingSegment].self, forKey: .segments) ?? []
     validation = try container.decodeIfPresent([ValidationPoint].self, forKey: .validation) ?? []
+    health = try container.decodeIfPresent([HealthPoint].self, forKey: .health) ?? []
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -95,6 +102,7 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     try container.encode(steps, forKey: .steps)
     if !segments.isEmpty { try container.encode(segments, forKey: .segments) }
     if !validation.isEmpty { try container.encode(validation, forKey: .validation) }
+    if !health.isEmpty { try container.encode(health, forKey: .health) }
   }
 
   /// The number of iterations so far.

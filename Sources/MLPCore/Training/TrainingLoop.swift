@@ -31,6 +31,10 @@ final class TrainingLoop {
   private let dropout: Dropout?
   private let rollback: RollbackPoint
   private let loss: CrossEntropy
+  /// The observer that measures unit health, when the run records it.
+  private let health: HealthRecorder?
+  /// Iterations the model had trained before this run.
+  private let iterationsBefore: Int
 
   init(
     model: MultilayerPerceptron, inputs: UnsafePointer<Float>, labels: UnsafePointer<Int>,
@@ -70,6 +74,8 @@ final class TrainingLoop {
       : nil
     rollback = RollbackPoint(copying: model.parameters)
     loss = CrossEntropy(epsilon: model.epsilon)
+    health = options.recordsHealth ? HealthRecorder(network: model, interval: options.healthInterval) : nil
+    self.iterationsBefore = model.history.steps.count
   }
 
   deinit {
@@ -77,6 +83,9 @@ final class TrainingLoop {
     gradient?.deallocate()
     for buffer in state { buffer.deallocate() }
   }
+
+  /// The health measurement of the last iteration, if it was measured.
+  func takeHealth() -> HealthPoint? { health?.takeMeasurement() }
 
   /// Whether the run leaves out the columns its batches do not use.
   var leavesOutUnusedColumns: Bool { skipsUnusedColumns }
@@ -114,6 +123,10 @@ final class TrainingLoop {
       network.backward(parameters: parameters, input: batch.inputs, count: batch.count, workspace: workspace,
                        target: .descend(parameters: parameters, learningRate: rate),
                        firstLayer: firstLayer.shortcut, dropout: dropout)
+    }
+    if let health, health.isDue(iteration) {
+      health.measure(number: iterationsBefore + iteration + 1, input: batch.inputs, count: batch.count,
+                     workspace: workspace, firstLayer: firstLayer.shortcut)
     }
     optimizerSteps += 1
     return .stepped(loss: batchLoss, correct: output.correct)

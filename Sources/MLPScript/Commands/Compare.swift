@@ -14,7 +14,9 @@ extension CommandSpec {
       its accuracy on the data set's test set (the current data set unless one is named; on=train for the \
       training set). Then their curves overlaid in one chart: y=loss or y=accuracy, each the \
       mean of smooth=N iterations, against x=iterations, examples or epochs (epochs or \
-      examples line up runs with different batch sizes). to=FILE.svg writes the chart as SVG. \
+      examples line up runs with different batch sizes); where a later train call changed a \
+      network's learning rate, batch size, optimizer or schedule, a dotted line marks it, \
+      labelled with the network's name and the change. to=FILE.svg writes the chart as SVG. \
       Reports `test accuracy NAME` (or `train accuracy NAME`), `loss NAME`, `accuracy NAME` \
       and `best validation accuracy NAME` (when validated) for each network.
       """,

@@ -16,8 +16,13 @@ extension CommandSpec {
       sizes; smooth=N adds the mean of the last N iterations, bold over the faint raw curves; \
       ylim=[lo,hi] fixes the loss axis (curves outside are clipped at its edge) and ylim=log \
       makes it logarithmic (ticks at 1, 2 and 5 times powers of ten; a loss of 0 is drawn \
-      along the bottom edge, marked clipped below). plot confusion draws the confusion matrix \
-      on the test set (on=train for the training set). plot boundary colours the plane by the class the \
+      along the bottom edge, marked clipped below); where a later train call changed the \
+      learning rate, batch size, optimizer or schedule, a dotted line marks it, labelled \
+      "lr 0.1 → 0.01". plot health draws what train health=true measured: each hidden \
+      layer's share of dead ReLUs or saturated sigmoid and tanh units (left axis), and each \
+      layer's gradient norm ‖∇W‖ on a log₁₀ scale (right axis). plot confusion draws the \
+      confusion matrix on the test set (on=train for the training set). plot boundary \
+      colours the plane by the class the \
       model predicts, with the data points on top (two-feature data only). plot samples draws \
       count= images of the data set from sample from=; plot mistakes draws test images the \
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
@@ -27,7 +32,7 @@ extension CommandSpec {
       `correct class N` for each class N; plot mistakes reports `mistakes`.
       """,
     arguments: [
-      ArgumentSpec("WHAT", .choice(["curves", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
+      ArgumentSpec("WHAT", .choice(["curves", "health", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
       ArgumentSpec("MODEL", .model, "the model (default: the current one)"),
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
@@ -45,7 +50,7 @@ extension CommandSpec {
     example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12",
     run: { invocation throws(Diagnostic) in
       let targets = try invocation.targets(words: true)
-      let kinds = ["curves", "confusion", "boundary", "samples", "mistakes"]
+      let kinds = ["curves", "health", "confusion", "boundary", "samples", "mistakes"]
       var what = "curves"
       for value in targets.rest {
         guard case let .word(word, _) = value, kinds.contains(word) else {
@@ -59,6 +64,7 @@ extension CommandSpec {
       let figure: Figure
       switch what {
       case "curves": figure = try curves(targets, &invocation)
+      case "health": figure = try healthChart(targets, &invocation)
       case "confusion": figure = try confusion(targets, &invocation)
       case "boundary": figure = try boundary(targets, &invocation)
       default: figure = try gallery(targets, mistakes: what == "mistakes", &invocation)
@@ -76,13 +82,7 @@ extension CommandSpec {
       guard !steps.isEmpty else {
         throw invocation.error(.noModel, "'\(name)' has not been trained yet", hint: "train it first")
       }
-      let x: [Double] = steps.indices.map { index in
-        switch axis {
-        case .iterations: return Double(index + 1)
-        case .examples: return Double(steps[index].examplesSeen)
-        case .epochs: return steps[index].epoch
-        }
-      }
+      let x = RunCurves.xValues(network.network.history, axis)
       var series = [
         Series(name: "loss", x: x, y: steps.map { Double($0.loss) }, axis: .left),
         Series(name: "batch accuracy", x: x, y: steps.map { Double($0.accuracy) }, axis: .right),
@@ -92,9 +92,10 @@ extension CommandSpec {
         series += series.map { $0.smoothed(window: window) }
       }
       series += validationSeries(network.network.history, axis)
-      let chart = LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
+      var chart = LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
                             leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
                             series: series, rightRange: 0 ... 1)
+      chart.markers = TrainingChanges.markers(network.network.history, axis: axis)
       return .lineChart(chart.limited(by: try yLimits(invocation)))
     case let .perceptron(perceptron):
       guard !perceptron.epochAccuracies.isEmpty else {

@@ -78,6 +78,7 @@ struct NetworkTraining {
     }
     options.shuffle = try invocation.boolean("shuffle", default: settings.shuffle)
     options.seed = try invocation.seed(default: settings.seed)
+    options.recordsHealth = try invocation.boolean("health", default: false)
     return options
   }
 

@@ -23,7 +23,12 @@ extension CommandSpec {
       Reports `iterations`, `updates`, `epochs` (whole batches over the batches in an epoch), \
       `samples`, `loss` and `accuracy` (the summary line's means), `last loss`, \
       `last accuracy`, `total iterations` and `seconds`, and `diverged at` when the run \
-      diverged; a perceptron reports `epochs`, `accuracy` and `seconds`.
+      diverged. health=true measures the units every 50th iteration (docs/numerics.md): each \
+      hidden layer's share of dead ReLUs (zero on the whole batch) or saturated sigmoid and \
+      tanh units (slope under a tenth of its peak on 90% of the batch) and each layer's \
+      gradient norm ‖∇W‖, shows them on the progress line, prints their means over the run's \
+      last 10 measurements, reports `dead layer N` (or `saturated layer N`) and \
+      `gradient norm layer N`, and keeps them for plot health. A perceptron reports `epochs`, `accuracy` and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to train (default: the current one)"),
@@ -41,6 +46,7 @@ extension CommandSpec {
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the shuffling", setting: "seed", check: .integer(atLeast: 0)),
       OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
                  setting: "progress"),
+      OptionSpec("health", .boolean, default: "false", "measure dead or saturated units and gradient norms"),
     ] + optimizerOptions(defaultsFrom: "model") + scheduleOptions + validationOptions,
     example: "train\ntrain m16 batch=16\ntrain epochs=5 shuffle=true lr=0.05",
     run: { invocation throws(Diagnostic) in
@@ -81,6 +87,7 @@ extension CommandSpec {
       reportValidation(monitor, kept: kept, stopped: report.outcome == .stoppedAtCheckpoint(iteration: report.iterations),
                        &invocation)
     }
+    reportHealth(network, since: before, &invocation)
   }
 
   /// Runs the core's training loop as `plan` says, with the progress bar (whose lines join
@@ -91,6 +98,7 @@ extension CommandSpec {
     let showProgress = try invocation.boolean("progress", default: invocation.session.settings.progress)
     let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
     reporter.showsRate = !plan.options.schedule.isConstant
+    reporter.healthWord = HealthPoint.word(for: network.activation)
     let environment = invocation.environment
     let monitor = plan.monitor
     monitor?.onPoint = { [unowned monitor] point in reporter.validated(point, isBest: monitor?.best == point) }

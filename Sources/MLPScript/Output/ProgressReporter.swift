@@ -18,6 +18,8 @@ final class ProgressReporter {
   var showsRate = false
   private let start: Double
   private var lastDraw = -Double.infinity
+  /// What an inactive unit is called on the health figures: "dead" or "saturated".
+  var healthWord = "dead"
   /// The plain lines printed, for the command's report.
   private(set) var printed: [String] = []
 
@@ -44,7 +46,7 @@ final class ProgressReporter {
       let width = String(total).count
       let line = "  iteration \(String(done).leftPadded(to: width))/\(total)  "
         + "loss \(fixed(Double(progress.step.loss)))  accuracy \(fixed(Double(progress.step.accuracy)))"
-        + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "")
+        + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "") + healthFigures(progress)
       environment.sink.line(line)
       printed.append(line)
     }
@@ -70,11 +72,22 @@ final class ProgressReporter {
     let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
     let counts = "\(String(done).leftPadded(to: String(total).count))/\(total)"
     let figures = "  loss \(fixed(Double(progress.step.loss)))  acc \(fixed(Double(progress.step.accuracy)))"
-      + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "") + "  ETA \(Self.clock(remaining))"
+      + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "") + healthFigures(progress)
+      + "  ETA \(Self.clock(remaining))"
     let barWidth = max(environment.style.width - counts.count - figures.count - 5, 10)
     let filled = min(barWidth, barWidth * done / max(total, 1))
     return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
       + "]  " + counts + figures
+  }
+
+  /// "  dead 12% 3%  ‖∇W‖ 0.21 0.052 0.11": the latest health measurement, when the run
+  /// records it.
+  func healthFigures(_ progress: TrainingProgress) -> String {
+    guard let health = progress.health else { return "" }
+    let shares = health.inactive.map { String(Int((Double($0) * 100).rounded())) + "%" }
+    let norms = health.gradientNorms.map { String(format: "%.2g", Double($0)) }
+    return (shares.isEmpty ? "" : "  \(healthWord) " + shares.joined(separator: " "))
+      + "  ‖∇W‖ " + norms.joined(separator: " ")
   }
 
   /// "4s", "1:05", "1:02:03".

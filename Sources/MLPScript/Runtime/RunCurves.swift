@@ -22,12 +22,15 @@ enum RunCurves {
 
   /// The x value of every step of `history` on `axis`.
   static func xValues(_ history: TrainingHistory, _ axis: XAxis) -> [Double] {
-    history.steps.indices.map { index in
-      switch axis {
-      case .iterations: return Double(index + 1)
-      case .examples: return Double(history.steps[index].examplesSeen)
-      case .epochs: return history.steps[index].epoch
-      }
+    history.steps.indices.map { xValue(of: $0, in: history, axis) }
+  }
+
+  /// The x value of step `index` (0-based) of `history` on `axis`.
+  static func xValue(of index: Int, in history: TrainingHistory, _ axis: XAxis) -> Double {
+    switch axis {
+    case .iterations: return Double(index + 1)
+    case .examples: return Double(history.steps[index].examplesSeen)
+    case .epochs: return history.steps[index].epoch
     }
   }
 
@@ -43,15 +46,23 @@ enum RunCurves {
       return smoothing > 1 ? raw.smoothed(window: smoothing, name: run.name) : raw
     }
     let smoothed = smoothing > 1 ? " (mean of \(smoothing) iterations)" : ""
-    let chart = LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
+    var chart = LineChart(title: title + smoothed, xAxis: axis, leftLabel: quantity.label, series: series,
                           leftRange: quantity == .accuracy ? 0 ... 1 : nil)
+    chart.markers = runs.flatMap { TrainingChanges.markers($0.history, axis: axis, name: $0.name) }
     return chart.limited(by: yRange)
   }
 
-  /// The batch sizes a history was trained with, from the samples each step saw: "64", or
-  /// "16/64" for a model trained at two sizes.
+  /// The batch sizes a history was trained with: "64", or "16/64" for a model trained at two
+  /// sizes. Each `train` call records its size (`TrainingSegment`); a history saved before
+  /// segments existed gives them by the samples each step saw.
   static func batchSizes(_ history: TrainingHistory) -> String {
     var sizes: [Int] = []
+    if !history.segments.isEmpty {
+      for segment in history.segments where segment.firstIteration < history.steps.count {
+        if !sizes.contains(segment.batchSize) { sizes.append(segment.batchSize) }
+      }
+      return sizes.isEmpty ? "-" : sizes.map(String.init).joined(separator: "/")
+    }
     var seen = 0
     for step in history.steps {
       let size = step.examplesSeen - seen

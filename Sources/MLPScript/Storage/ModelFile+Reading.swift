@@ -151,7 +151,7 @@ extension ModelFile {
         throw .invalid("its epsilon \(network.epsilon) is not between 0 and 1")
       }
       let history = history ?? TrainingHistory()
-      try Self.check(history: history)
+      try Self.check(history: history, layers: network.layerSizes.count - 1)
       let optimizer = try Self.checked(optimizer: network.optimizer)
       let state = try Self.checked(state: network.optimizerState, parameters: parameters.count)
       let built = MultilayerPerceptron(

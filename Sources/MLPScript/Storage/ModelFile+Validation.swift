@@ -29,7 +29,7 @@ extension ModelFile {
   /// A history as training writes it: losses finite and not negative, accuracies between
   /// 0 and 1, samples seen growing from 1 up to `mostExamplesSeen`, epochs finite and
   /// growing from 0; runs and validation points within its iterations.
-  static func check(history: TrainingHistory) throws(ModelFileError) {
+  static func check(history: TrainingHistory, layers: Int) throws(ModelFileError) {
     var seen = 0
     var epoch = 0.0
     for (index, step) in history.steps.enumerated() {
@@ -58,6 +58,29 @@ extension ModelFile {
       || point.iteration > history.steps.count {
       throw .invalid("its history has a validation point of loss \(point.loss) and accuracy \(point.accuracy) "
         + "at iteration \(point.iteration)")
+    }
+    try check(health: history.health, iterations: history.steps.count, layers: layers)
+  }
+
+  /// Health measurements as training writes them: at growing iterations within the history,
+  /// shares between 0 and 1, norms finite and not negative, one norm per layer and one share per hidden layer.
+  static func check(health: [HealthPoint], iterations: Int, layers: Int) throws(ModelFileError) {
+    var last = 0
+    for point in health {
+      let problem: String?
+      if point.iteration <= last || point.iteration > iterations {
+        problem = "a measurement at iteration \(point.iteration) after \(last) (of \(iterations))"
+      } else if let share = point.inactive.first(where: { !(0 ... 1).contains($0) }) {
+        problem = "an inactive share of \(share)"
+      } else if let norm = point.gradientNorms.first(where: { !$0.isFinite || $0 < 0 }) {
+        problem = "a gradient norm of \(norm)"
+      } else if point.inactive.count != layers - 1 || point.gradientNorms.count != layers {
+        problem = "\(point.gradientNorms.count) layers' measurements for \(layers) layers"
+      } else {
+        problem = nil
+      }
+      if let problem { throw .invalid("its health record has \(problem) at iteration \(point.iteration)") }
+      last = point.iteration
     }
   }
 }

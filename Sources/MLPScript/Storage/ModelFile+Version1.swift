@@ -30,7 +30,7 @@ struct ModelFileVersion1: Decodable {
       // The same bounds as version 2: a version-1 file is no more trusted.
       try ModelFile.check(learningRate: learningRate)
       if let epsilon, !(epsilon > 0 && epsilon < 1) { throw .invalid("its epsilon \(epsilon) is not between 0 and 1") }
-      try ModelFile.check(history: history ?? TrainingHistory())
+      try ModelFile.check(history: history ?? TrainingHistory(), layers: layerSizes.count - 1)
       let network = MultilayerPerceptron(
         layerSizes: layerSizes, activation: activation, learningRate: Float(learningRate),
         epsilon: epsilon ?? 1e-6, parameters: parameters, history: history ?? TrainingHistory())

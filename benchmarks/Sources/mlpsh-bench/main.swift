@@ -61,6 +61,24 @@ case "epoch", "epoch-dense":
         "evaluate_seconds": evaluations.seconds.sorted()[2], "first_evaluate_seconds": evaluations.seconds[0],
         "dense_evaluate_seconds": evaluations.denseSeconds.sorted()[2],
         "peak_mb": peak].merging(measureFloors(on: mnist.train.features)) { $1 })
+case "epoch-health":
+  // One epoch of the notebook's default run with health=true beside the same epoch without,
+  // five of each alternating in this process (off first), with the data already in memory;
+  // each figure is the median of its five, the ratio the median of the pairs' ratios.
+  let mnist = try loadMNIST()
+  var off: [Double] = [], on: [Double] = []
+  for round in 0 ..< 10 {
+    var model = MultilayerPerceptron(layerSizes: [784, 128, 64, 10], activation: .relu,
+                                     learningRate: 0.01, seed: 0)
+    let start = ContinuousClock.now
+    try model.train(inputs: mnist.train.features, labels: mnist.train.labels,
+                    options: TrainingOptions(batchSize: 64, recordsHealth: round % 2 == 1))
+    let seconds = (ContinuousClock.now - start).seconds
+    if round % 2 == 0 { off.append(seconds) } else { on.append(seconds) }
+  }
+  let ratios = zip(on, off).map { $0 / $1 }.sorted()
+  emit(["figure": "epoch-health", "seconds": off.sorted()[2], "health_seconds": on.sorted()[2],
+        "paired_ratio": ratios[2]])
 case "plot":
   // The terminal figures a lesson draws, each at 100x30 in colour braille, timed as the mean
   // of 20 drawings; the figure reported is the slowest of them. The training chart is the
@@ -95,8 +113,8 @@ case let name where name.hasPrefix("epoch-") && TrainingVariant(rawValue: String
   emit(try TrainingVariant(rawValue: String(name.dropFirst(6)))!.measure())
 default:
   let variants = TrainingVariant.allCases.map { "epoch-\($0.rawValue)" }.joined(separator: "|")
-  FileHandle.standardError.write(Data(("usage: mlpsh-bench floor|epoch [threads]|epoch-dense [threads]|epoch-synthetic|"
-    + "\(variants)|evaluate [rounds]|load|plot|verify-kernel\n").utf8))
+  FileHandle.standardError.write(Data(("usage: mlpsh-bench floor|epoch [threads]|epoch-dense [threads]|epoch-health|"
+    + "epoch-synthetic|\(variants)|evaluate [rounds]|load|plot|verify-kernel\n").utf8))
   exit(64)
 }
 
