@@ -162,9 +162,24 @@ extension Dataset {
         name: "test fraction", value: "\(testFraction)",
         expected: "a fraction that leaves samples on both sides of the \(count)")
     }
+    let parts = try split(holdingOut: testCount, seed: seed)
+    return (train: parts.kept, test: parts.heldOut)
+  }
+
+  /// A seeded random split that holds out `heldOutCount` samples (a validation set): the
+  /// samples in the order of `SeededGenerator(seed:).permutation(of: count)`, the first
+  /// `heldOutCount` held out and the rest kept, as `split(testFraction:seed:)` does.
+  ///
+  /// - Throws: `DatasetError.invalidArgument` unless both parts get at least one sample.
+  public func split(holdingOut heldOutCount: Int, seed: UInt64 = 0) throws(DatasetError) -> (kept: Dataset, heldOut: Dataset) {
+    guard heldOutCount >= 1 && heldOutCount < count else {
+      throw .invalidArgument(
+        name: "held-out count", value: "\(heldOutCount)",
+        expected: "a count that leaves samples on both sides of the \(count)")
+    }
     var generator = SeededGenerator(seed: seed)
     let order = generator.permutation(of: count)
-    return (train: subset(order[testCount...]), test: subset(order[..<testCount]))
+    return (kept: subset(order[heldOutCount...]), heldOut: subset(order[..<heldOutCount]))
   }
 
   /// The first `n` samples (all of them when there are fewer), for quick classroom runs.

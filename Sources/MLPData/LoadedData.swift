@@ -1,5 +1,5 @@
-/// What a `load` gives: a training set, a test set when the data set has one, and where it
-/// came from.
+/// What a `load` gives: a training set, a test set when the data set has one, a validation
+/// set once `split` holds one out of the training set, and where it came from.
 ///
 /// MNIST and Fashion-MNIST come with their official test sets; the embedded digits get a
 /// seeded split; a CSV file or a toy set has no test set until one is split off.
@@ -8,16 +8,19 @@ public struct LoadedData: Sendable, Equatable {
   public var train: Dataset
   /// The held-out samples, if any.
   public var test: Dataset?
+  /// Samples held out of the training set to watch a run on (`split validation=`), if any.
+  public var validation: Dataset?
   /// Where the samples were read from, for messages.
   public var origin: DataOrigin
 
-  public init(train: Dataset, test: Dataset? = nil, origin: DataOrigin) {
+  public init(train: Dataset, test: Dataset? = nil, validation: Dataset? = nil, origin: DataOrigin) {
     self.train = train
     self.test = test
+    self.validation = validation
     self.origin = origin
   }
 
-  /// Both sets mapped to `[0, 1]` with the training set's range.
+  /// Every set mapped to `[0, 1]` with the training set's range.
   ///
   /// The range is `train.valueRange` when known (0...255 for MNIST), else the training set's
   /// smallest and largest values, so that both sets go through the same map
@@ -27,24 +30,27 @@ public struct LoadedData: Sendable, Equatable {
     var result = self
     result.train = train.scaled(from: range)
     result.test = test?.scaled(from: range)
+    result.validation = validation?.scaled(from: range)
     return result
   }
 
-  /// Both sets standardised with the training set's per-feature mean and standard deviation.
+  /// Every set standardised with the training set's per-feature mean and standard deviation.
   public func standardized() -> LoadedData {
     let statistics = train.featureStatistics()
     var result = self
     result.train = train.standardized(using: statistics)
     result.test = test?.standardized(using: statistics)
+    result.validation = validation?.standardized(using: statistics)
     return result
   }
 
   /// The first `n` samples of the training set and the first `testCount` (default: `n`) of
-  /// the test set.
+  /// the test set (and of the validation set).
   public func prefix(_ n: Int, testCount: Int? = nil) -> LoadedData {
     var result = self
     result.train = train.prefix(n)
     result.test = test?.prefix(testCount ?? n)
+    result.validation = validation?.prefix(testCount ?? n)
     return result
   }
 }

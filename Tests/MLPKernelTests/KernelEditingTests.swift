@@ -16,7 +16,7 @@ import Testing
     #expect(command["matches"] == ["train"])
     #expect(command["cursor_start"] == 0 && command["cursor_end"] == 3)
     let option = try reply(harness, "complete_request", ["code": "echo x\ntrain b", "cursor_pos": 14])
-    #expect(option["matches"] == ["batch="])
+    #expect(option["matches"] == ["batch=", "beta1=", "beta2="])
     #expect(option["cursor_start"] == 13 && option["cursor_end"] == 14)
     let model = try reply(harness, "complete_request", ["code": "evaluate n", "cursor_pos": 10])
     #expect(model["matches"] == ["net"])

@@ -19,8 +19,8 @@ import Testing
   }
 
   @Test func optionKeysAndNames() {
-    #expect(Completer.candidates(before: "train ", word: "b", session: session()) == ["batch=", "blobs"])
-    #expect(Completer.candidates(before: "train ", word: "m", session: session()) == ["m16", "m32"])
+    #expect(Completer.candidates(before: "train ", word: "b", session: session()) == ["batch=", "beta1=", "beta2=", "blobs"])
+    #expect(Completer.candidates(before: "train ", word: "m", session: session()) == ["momentum=", "min_lr=", "m16", "m32"])
     #expect(Completer.candidates(before: "train batch=16 ", word: "ba", session: session()) == [])
     #expect(Completer.candidates(before: "evaluate ", word: "", session: session()) == [
       "on=", "confusion=", "m16", "m32", "blobs",
@@ -34,7 +34,7 @@ import Testing
     ])
     #expect(Completer.candidates(before: "train ", word: "shuffle=", session: session()) == ["shuffle=true", "shuffle=false"])
     #expect(Completer.candidates(before: "help ", word: "ev", session: session()) == ["evaluate"])
-    #expect(Completer.candidates(before: "reset ", word: "l", session: session()) == ["lr"])
+    #expect(Completer.candidates(before: "reset ", word: "l", session: session()) == ["lr", "l2"])
     #expect(Completer.candidates(before: "mlp [2,3] ", word: "r", session: session()) == ["relu"])
   }
 

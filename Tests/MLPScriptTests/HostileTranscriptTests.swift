@@ -36,7 +36,7 @@ import TestSupport
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // A model file cut in half, and one from a future mlpsh.
     try Data(HostileInput.modelFile().prefix(300)).write(to: URL(fileURLWithPath: folder + "/cut.json"))
-    try Data(HostileInput.modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 7") })
+    try Data(HostileInput.modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 7") })
       .write(to: URL(fileURLWithPath: folder + "/future.json"))
     let golden = try String(contentsOf: Self.path, encoding: .utf8)
     let replayed = Self.replay(golden, in: folder)

@@ -86,7 +86,7 @@ import Testing
     let data = try ModelFile.encode(model)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["format"] as? String == "mlpsh-model")
-    #expect(object["version"] as? Int == 2)
+    #expect(object["version"] as? Int == 3)
     let text = String(decoding: data, as: UTF8.self)
     let covered = try #require(text.range(of: "  \"crc32\" : \"")).lowerBound
     let recorded = String(text[covered...].dropFirst(13).prefix(8))
@@ -141,14 +141,14 @@ import Testing
 
   @Test func aNewerVersionIsRefusedByName() throws {
     // Checksum right: a newer mlpsh writes a whole file. A damaged version digit is damage.
-    let newer = HostileInput.modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }
-    #expect(throws: ModelFileError.newerVersion(3)) { try ModelFile.decode(Data(newer)) }
-    let damaged = HostileInput.modelFile { $0.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 3") }
-    #expect(throws: ModelFileError.checksumMismatch(recorded: "863ed8e6", computed: "319ebd9c")) {
+    let newer = HostileInput.modelFile(resign: true) { $0.replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 4") }
+    #expect(throws: ModelFileError.newerVersion(4)) { try ModelFile.decode(Data(newer)) }
+    let damaged = HostileInput.modelFile { $0.replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 4") }
+    #expect(throws: ModelFileError.checksumMismatch(recorded: "9a9da483", computed: "480fa159")) {
       try ModelFile.decode(Data(damaged))
     }
-    #expect(ModelFileError.newerVersion(3).description
-      == "it was saved by a newer mlpsh (model format version 3); this one reads versions 1 to 2")
+    #expect(ModelFileError.newerVersion(4).description
+      == "it was saved by a newer mlpsh (model format version 4); this one reads versions 1 to 3")
   }
 
   @Test func aVersionOneFileStillLoads() throws {

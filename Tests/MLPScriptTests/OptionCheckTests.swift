@@ -226,6 +226,7 @@ import Testing
         case (_, .choice): Issue.record("\(name): a choice check on a \(option.kind.placeholder) option")
         case (.integer, .integer), (.integer, .iterations): break
         case (.number, .number), (.number, .positiveNumber), (.number, .learningRate): break
+        case (.number, .nonNegativeNumber), (.number, .fraction): break
         case (.boolean, .boolean), (.numberList, .numbers): break
         // `ylim=` takes two numbers or the word log: the plot commands convert it.
         case (.numberList, .byCommand) where option.key == "ylim": break

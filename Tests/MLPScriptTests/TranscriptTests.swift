@@ -13,7 +13,7 @@ import Testing
     return (interpreter, sink, error)
   }
 
-  @Test(arguments: ["perceptron.mlp", "mlp.mlp", "digits.mlp", "health.mlp"])
+  @Test(arguments: ["perceptron.mlp", "mlp.mlp", "digits.mlp", "health.mlp", "validation.mlp"])
   func transcriptHoldsItsExpectations(_ name: String) {
     let (_, sink, error) = Self.run(name)
     #expect(error == nil, "\(sink.text)")

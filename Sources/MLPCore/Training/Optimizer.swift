@@ -49,7 +49,7 @@ public struct Optimizer: Sendable, Equatable, Codable {
   var fusesIntoBackward: Bool { kind == .sgd && l2 == 0 }
 
   /// How many buffers of state, each the size of the parameters, the rule keeps.
-  var stateBufferCount: Int {
+  public var stateBufferCount: Int {
     switch kind {
     case .sgd: return 0
     case .momentum, .nesterov: return 1
@@ -80,44 +80,28 @@ public struct Optimizer: Sendable, Equatable, Codable {
     }
   }
 
-  /// One rule over `count` contiguous parameters, each loop simple enough to vectorise.
+  /// One rule over `count` contiguous parameters (the loops in `OptimizerLanes`).
   private func update(
     _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
     _ buffers: [UnsafeMutablePointer<Float>], count: Int, decay: Float, steps: Int, learningRate η: Float
   ) {
     if decay != 0 && kind != .adamw {
-      for i in 0 ..< count { g[i] += decay * p[i] }
+      OptimizerLanes.addDecay(decay, p, to: g, count: count)
     }
     switch kind {
     case .sgd:
-      for i in 0 ..< count { p[i] -= η * g[i] }
-    case .momentum:
-      let (v, μ) = (buffers[0], momentum)
-      for i in 0 ..< count {
-        v[i] = μ * v[i] + g[i]
-        p[i] -= η * v[i]
-      }
-    case .nesterov:
-      let (v, μ) = (buffers[0], momentum)
-      for i in 0 ..< count {
-        v[i] = μ * v[i] + g[i]
-        p[i] -= η * (g[i] + μ * v[i])
-      }
+      OptimizerLanes.descend(p, g, η: η, count: count)
+    case .momentum, .nesterov:
+      OptimizerLanes.momentum(p, g, buffers[0], μ: momentum, η: η, nesterov: kind == .nesterov, count: count)
     case .adam, .adamw:
       if kind == .adamw && decay != 0 {
-        let shrink = 1 - η * decay
-        for i in 0 ..< count { p[i] *= shrink }
+        OptimizerLanes.shrink(p, by: 1 - η * decay, count: count)
       }
-      let (m, s) = (buffers[0], buffers[1])
       let t = Double(steps + 1)
       let stepSize = Float(Double(η) / (1 - pow(Double(beta1), t)))
       let rootCorrection = Float((1 - pow(Double(beta2), t)).squareRoot())
-      let (b1, b2, ε) = (beta1, beta2, epsilon)
-      for i in 0 ..< count {
-        m[i] = b1 * m[i] + (1 - b1) * g[i]
-        s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i]
-        p[i] -= stepSize * m[i] / (s[i].squareRoot() / rootCorrection + ε)
-      }
+      OptimizerLanes.adam(p, g, buffers[0], buffers[1], b1: beta1, b2: beta2, ε: epsilon, stepSize: stepSize,
+                          rootCorrection: rootCorrection, count: count)
     }
   }
 }

@@ -9,15 +9,16 @@ extension CommandSpec {
     details: """
       Prints one column per network: how it was made (layer sizes, activation, learning \
       rate, initialisation, seed), how it was trained (batch sizes, iterations, epochs), its \
-      loss and batch accuracy averaged over its last 100 iterations, and its accuracy on the \
-      data set's test set (the current data set unless one is named; on=train for the \
+      loss and batch accuracy averaged over its last 100 iterations, its best accuracy on \
+      held-out data during training and the epoch it came at (when it was validated), and \
+      its accuracy on the data set's test set (the current data set unless one is named; on=train for the \
       training set). Then their curves overlaid in one chart: y=loss or y=accuracy, each the \
       mean of smooth=N iterations, against x=iterations, examples or epochs (epochs or \
       examples line up runs with different batch sizes); where a later train call changed a \
       network's learning rate, batch size, optimizer or schedule, a dotted line marks it, \
       labelled with the network's name and the change. to=FILE.svg writes the chart as SVG. \
-      Reports `test accuracy NAME` (or `train accuracy NAME`), `loss NAME` and `accuracy NAME` \
-      for each network.
+      Reports `test accuracy NAME` (or `train accuracy NAME`), `loss NAME`, `accuracy NAME` \
+      and `best validation accuracy NAME` (when validated) for each network.
       """,
     arguments: [ArgumentSpec("NAME", .modelOrData, "two or more networks, and a data set", optional: false, repeated: true)],
     options: [
@@ -28,7 +29,7 @@ extension CommandSpec {
       OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)",
                  check: .integer(atLeast: 1)),
       yLimitsOption,
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
     ],
@@ -110,6 +111,15 @@ extension CommandSpec {
       guard let mean else { continue }
       invocation.record("loss \(name)", mean.loss)
       invocation.record("accuracy \(name)", mean.accuracy)
+    }
+    let bests = networks.map { $0.network.history.mostAccurateValidation }
+    if bests.contains(where: { $0 != nil }) {
+      let parts = Set(bests.compactMap { $0?.part }).sorted()
+      rows.append(["best \(parts.joined(separator: "/")) accuracy"] + bests.map { $0?.accuracyAndEpoch ?? "-" })
+      for (name, best) in zip(names, bests) {
+        guard let best else { continue }
+        invocation.record("best \(best.part) accuracy \(name)", best.accuracy)
+      }
     }
     if let evaluated {
       var cells: [String] = []

@@ -6,18 +6,20 @@ extension CommandSpec {
     name: "evaluate", topic: .training,
     summary: "measure a model's loss, accuracy and confusion matrix",
     details: """
-      Runs every sample of the test set (or the training set, with on=train) through the \
-      model without learning, and prints the mean cross-entropy loss, the accuracy and the \
+      Runs every sample of the test set (or the training set, with on=train, or the \
+      validation set split off by split validation=, with on=validation) through the model \
+      without learning, and prints the mean cross-entropy loss, the accuracy and the \
       confusion matrix: row t, column p counts samples of class t predicted as p, so the \
       diagonal holds the right answers. Reports `test loss` and `test accuracy` (or `train \
-      loss` and `train accuracy`) for `# expect:` lines.
+      loss` and `train accuracy`, `validation loss` and `validation accuracy`) for \
+      `# expect:` lines.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model (default: the current one)"),
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
     options: [
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("confusion", .boolean, default: "true", "print the confusion matrix"),
     ],
     example: "evaluate\nevaluate m16 on=train confusion=false"
@@ -82,9 +84,15 @@ extension CommandSpec {
                                hint: "evaluate on=train, or split it into training and test sets")
       }
       return ("test", test)
+    case "validation":
+      guard let validation = data.validation else {
+        throw invocation.error(.noData, "'\(name)' has no validation set", at: invocation.option("on")?.range,
+                               hint: "split validation=0.1 holds one out of its training set")
+      }
+      return ("validation", validation)
     default:
       throw invocation.error(.badValue, "unknown part '\(part)'", at: invocation.option("on")!,
-                             hint: "should be test or train")
+                             hint: "should be test, train or validation")
     }
   }
 

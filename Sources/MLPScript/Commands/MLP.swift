@@ -9,8 +9,10 @@ extension CommandSpec {
       Makes a fully connected network with the given layer sizes, input first and classes \
       last. Hidden layers use the activation; the output layer is a softmax over the classes, \
       trained with cross-entropy. Weights are drawn from the seed, so the same command makes \
-      the same network. The new network becomes the current model; without a name it is \
-      called mlp1, mlp2, … Reports `parameters`.
+      the same network. optimizer= (sgd, momentum, nesterov, adam or adamw, with momentum=, \
+      beta1=, beta2=, eps= and l2=) is the update rule train uses unless told otherwise; the \
+      formulas are in docs/numerics.md. The new network becomes the current model; without a \
+      name it is called mlp1, mlp2, … Reports `parameters`.
       """,
     arguments: [
       ArgumentSpec("SIZES", .integerList, "layer sizes, input first, such as [784,128,64,10]", optional: false),
@@ -25,8 +27,8 @@ extension CommandSpec {
                  default: "the init setting, seed", "how the first weights are drawn", setting: "init",
                  check: .choice(noun: "initializer")),
       OptionSpec("seed", .integer, default: "the seed setting, 0", "seed of the first weights", setting: "seed", check: .integer(atLeast: 0)),
-    ],
-    example: "mlp [784,128,64,10] relu\nm16 = mlp [784,128,64,10] relu lr=0.01 init=he",
+    ] + optimizerOptions(defaultsFrom: "settings"),
+    example: "mlp [784,128,64,10] relu\nm16 = mlp [784,128,64,10] relu lr=0.01 init=he\nmlp [64,32,10] optimizer=adam lr=0.001",
     binds: true
   ) { invocation throws(Diagnostic) in
     let settings = invocation.session.settings
@@ -67,8 +69,9 @@ extension CommandSpec {
     let seed = try invocation.seed(default: settings.seed)
     let name = try invocation.claimName(kind: "mlp", isModel: true)
 
-    let network = MultilayerPerceptron(layerSizes: sizes, activation: chosen, learningRate: Float(learningRate),
+    var network = MultilayerPerceptron(layerSizes: sizes, activation: chosen, learningRate: Float(learningRate),
                                        initializer: initializer, seed: seed)
+    network.optimizer = try invocation.optimizer(from: settings.optimizer)
     let model = Model.mlp(NetworkModel(network: network, initializer: initializer, seed: seed))
     invocation.session.models[name] = model
     invocation.session.currentModel = name

@@ -10,17 +10,19 @@ extension CommandSpec {
     summary: "draw training curves, a confusion matrix, a decision boundary or samples",
     details: """
       plot curves (the default) draws a model's loss (left axis) and batch accuracy (right \
-      axis) for every iteration it was trained, as the notebook did; x= counts iterations, \
-      examples seen or epochs, which lines up runs with different batch sizes; smooth=N adds \
-      the mean of the last N iterations, bold over the faint raw curves; ylim=[lo,hi] fixes \
-      the loss axis (curves outside are clipped at its edge) and ylim=log makes it \
-      logarithmic (ticks at 1, 2 and 5 times powers of ten; a loss of 0 is drawn along the \
-      bottom edge, marked clipped below); where a later train call changed the learning rate, \
-      batch size, optimizer or schedule, a dotted line marks it, labelled "lr 0.1 → 0.01". \
-      plot health draws what train health=true measured: each hidden layer's share of dead \
-      ReLUs or saturated sigmoid and tanh units (left axis), and each layer's gradient norm \
-      ‖∇W‖ on a log₁₀ scale (right axis). plot confusion draws the confusion matrix on the test \
-      set (on=train for the training set). plot boundary colours the plane by the class the \
+      axis) for every iteration it was trained, as the notebook did, and, when it was \
+      validated during training, its validation loss and accuracy on the same axes; x= \
+      counts iterations, examples seen or epochs, which lines up runs with different batch \
+      sizes; smooth=N adds the mean of the last N iterations, bold over the faint raw curves; \
+      ylim=[lo,hi] fixes the loss axis (curves outside are clipped at its edge) and ylim=log \
+      makes it logarithmic (ticks at 1, 2 and 5 times powers of ten; a loss of 0 is drawn \
+      along the bottom edge, marked clipped below); where a later train call changed the \
+      learning rate, batch size, optimizer or schedule, a dotted line marks it, labelled \
+      "lr 0.1 → 0.01". plot health draws what train health=true measured: each hidden \
+      layer's share of dead ReLUs or saturated sigmoid and tanh units (left axis), and each \
+      layer's gradient norm ‖∇W‖ on a log₁₀ scale (right axis). plot confusion draws the \
+      confusion matrix on the test set (on=train for the training set). plot boundary \
+      colours the plane by the class the \
       model predicts, with the data points on top (two-feature data only). plot samples draws \
       count= images of the data set from sample from=; plot mistakes draws test images the \
       model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
@@ -40,7 +42,7 @@ extension CommandSpec {
       OptionSpec("smooth", .integer, default: "none", "add curves averaged over this many iterations",
                  check: .integer(atLeast: 1)),
       yLimitsOption,
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("from", .integer, default: "0", "the first sample drawn", check: .integer(atLeast: 0)),
       OptionSpec("count", .integer, default: "8", "how many samples or mistakes", check: .integer(atLeast: 1)),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
@@ -89,6 +91,7 @@ extension CommandSpec {
         let window = try invocation.integer("smooth", default: 1)
         series += series.map { $0.smoothed(window: window) }
       }
+      series += validationSeries(network.network.history, axis)
       var chart = LineChart(title: "\(name): training loss and accuracy", xAxis: axis,
                             leftLabel: "cross-entropy loss", rightLabel: "batch accuracy",
                             series: series, rightRange: 0 ... 1)

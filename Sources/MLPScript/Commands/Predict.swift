@@ -19,7 +19,7 @@ extension CommandSpec {
     options: [
       OptionSpec("sample", .integer, default: "0", "which sample of the data set, from 0",
                  check: .integer(atLeast: 0)),
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
     ],
     example: "predict sample=7\npredict p [4.5,5.2]"
   ) { invocation throws(Diagnostic) in

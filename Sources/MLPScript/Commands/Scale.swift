@@ -10,8 +10,8 @@ extension CommandSpec {
       to=unit maps every feature with the training set's range to [0, 1]: x' = (x - lo) / \
       (hi - lo), with lo and hi the known range of the data (0 and 255 for MNIST pixels) or \
       the smallest and largest training values. to=standard subtracts each feature's training \
-      mean and divides by its standard deviation. The test set goes through the same map, so \
-      nothing is learnt from it. Raw pixels up to 255 make the notebook's network learn \
+      mean and divides by its standard deviation. The test and validation sets go through the \
+      same map, so nothing is learnt from them. Raw pixels up to 255 make the notebook's network learn \
       slowly and unevenly; scaled inputs are one of the steps to 97% and beyond. With a name \
       (s = scale mnist) the result is a new data set; otherwise it replaces the old one, and \
       a warning names the models already trained, which would now see inputs unlike those \
@@ -41,7 +41,7 @@ extension CommandSpec {
       throw invocation.error(.badValue, "unknown scaling '\(mode)'", at: target!, hint: "should be unit or standard")
     }
     let newName = invocation.bindingName == nil ? name : try invocation.claimName(kind: name, isModel: false)
-    invocation.session.datasets[newName] = DataEntry(train: scaled.train, test: scaled.test,
+    invocation.session.datasets[newName] = DataEntry(train: scaled.train, test: scaled.test, validation: scaled.validation,
                                                      origin: entry.origin + ", scaled \(description)")
     invocation.session.currentData = newName
     invocation.print("\(newName): scaled \(description)" + (newName == name ? "" : " from \(name)"))
@@ -84,6 +84,7 @@ extension DataEntry {
       let classes = samples.classNames.isEmpty ? (0 ..< samples.classCount).map(String.init) : samples.classNames
       return Dataset(name: name, features: samples.features, labels: samples.labels, classNames: classes)
     }
-    return LoadedData(train: dataset(train), test: test.map(dataset), origin: .file(name))
+    return LoadedData(train: dataset(train), test: test.map(dataset), validation: validation.map(dataset),
+                      origin: .file(name))
   }
 }

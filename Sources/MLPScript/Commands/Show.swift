@@ -22,7 +22,7 @@ extension CommandSpec {
     ],
     options: [
       OptionSpec("layer", .integer, default: "all", "which layer's weights, from 0", check: .integer(atLeast: 0)),
-      OptionSpec("on", .choice(["test", "train"]), default: "test", "which part of the data set, for a sample"),
+      OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set, for a sample"),
     ],
     example: "show\nshow m16\nshow weights m16 layer=0\nshow sample 7"
   ) { invocation throws(Diagnostic) in
@@ -140,6 +140,10 @@ extension CommandSpec {
           + "last \(min(100, network.network.history.iterations)): "
           + "loss \(fixed(means.loss)), accuracy \(fixed(means.accuracy))")
       }
+      if let best = network.network.history.mostAccurateValidation {
+        invocation.print("validated \(plural(network.network.history.validation.count, "time")); "
+          + "best \(best.part) accuracy \(best.accuracyAndEpoch)")
+      }
     case let .perceptron(perceptron):
       invocation.print(perceptron.perceptron.description)
       for (index, accuracy) in perceptron.epochAccuracies.enumerated() {
@@ -151,8 +155,7 @@ extension CommandSpec {
   static func showDataSet(_ name: String, _ data: DataEntry, _ invocation: inout Invocation) {
     invocation.print("\(name): \(data.headline)")
     invocation.print("  from \(data.origin)")
-    for (part, samples) in [("train", Optional(data.train)), ("test", data.test)] {
-      guard let samples else { continue }
+    for (part, samples) in data.parts {
       var counts = Array(repeating: 0, count: samples.classCount)
       for label in samples.labels where label >= 0 { counts[label] += 1 }
       let classes = counts.indices.map { "\(samples.className($0)) \(counts[$0])" }

@@ -10,6 +10,8 @@ struct SweepOutcome: Sendable {
   var seconds: Double
   /// The accuracy on the data set's test set, if it has one.
   var testAccuracy: Double?
+  /// The run's most accurate point on the validation set, if the data set has one.
+  var bestValidation: ValidationPoint?
 
   /// The iterations it ran: none when the core refused to train.
   var iterations: Int {
@@ -38,6 +40,7 @@ extension CommandSpec {
     let environment = invocation.environment
     let samples = data.train
     let test = data.test
+    let validation = data.validation
     let perEpoch = samples.count
     let total = runs.reduce(0) { $0 + ($1.options.iterations ?? $1.options.epochs * (perEpoch / $1.options.batchSize)) }
     let tracker = SweepTracker(environment: environment, runs: runs.count, iterations: total)
@@ -47,14 +50,20 @@ extension CommandSpec {
     let outcomes = ParallelRuns.map(runs, concurrency: workers) { run -> SweepOutcome in
       var network = run.network
       let began = clock()
+      let monitor = validation.map {
+        ValidationMonitor(part: "validation", samples: $0, patience: nil, iterationsBefore: network.history.iterations)
+      }
       let report = Result { () throws(TrainingError) -> TrainingReport in
         try network.train(inputs: samples.features, labels: samples.labels, options: run.options,
-                          progress: { _ in tracker.advance() }, shouldStop: { shouldStop() })
+                          progress: { _ in tracker.advance() }, shouldStop: { shouldStop() },
+                          atCheckpoint: monitor.map { monitor in { monitor.measure($0) } })
       }
       let seconds = clock() - began
       tracker.finishRun()
+      _ = monitor?.finish(&network)
       let accuracy = test.flatMap { try? network.evaluate(inputs: $0.features, labels: $0.labels).accuracy }
-      return SweepOutcome(network: network, report: report, seconds: seconds, testAccuracy: accuracy)
+      return SweepOutcome(network: network, report: report, seconds: seconds, testAccuracy: accuracy,
+                          bestValidation: monitor?.mostAccurate)
     }
     tracker.finish()
     let elapsed = environment.clock() - start
@@ -80,9 +89,14 @@ extension CommandSpec {
       }
       rows.append([run.name] + run.values + [
         means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
+      ] + (validation == nil ? [] : [outcome.bestValidation?.accuracyAndEpoch ?? "-"]) + [
         outcome.testAccuracy.map { fixed($0) } ?? "-", String(updates), String(format: "%.2f", outcome.seconds),
         note,
       ])
+      if let best = outcome.bestValidation {
+        invocation.record("best validation accuracy \(run.name)", best.accuracy)
+        invocation.record("best epoch \(run.name)", best.epoch)
+      }
       if let means {
         invocation.record("loss \(run.name)", means.loss)
         invocation.record("accuracy \(run.name)", means.accuracy)
@@ -94,7 +108,8 @@ extension CommandSpec {
       invocation.record("updates \(run.name)", Double(updates))
       invocation.record("seconds \(run.name)", outcome.seconds)
     }
-    var header = ["run"] + swept + ["loss", "accuracy", test == nil ? "no test set" : "test accuracy", "updates", "seconds"]
+    var header = ["run"] + swept + ["loss", "accuracy"] + (validation == nil ? [] : ["best validation"])
+      + [test == nil ? "no test set" : "test accuracy", "updates", "seconds"]
     if rows.contains(where: { !$0.last!.isEmpty }) {
       header.append("note")
     } else {

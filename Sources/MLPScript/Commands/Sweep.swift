@@ -11,18 +11,23 @@ extension CommandSpec {
       rate, initialisation and seed: the same first weights for every run) for every value \
       of a swept option, or every combination when several options have lists, trains each \
       on the data set and prints one table: the loss and batch accuracy averaged over the \
-      last 100 iterations, the test accuracy (when the data set has a test set), the number \
-      of updates and the seconds taken, then the runs' curves overlaid in one chart (y=loss \
+      last 100 iterations, the best accuracy on the validation set and its epoch (when the \
+      data set has one: every run is measured on it at each epoch's end), the test accuracy \
+      (when the data set has a test set), the number of updates and the seconds taken, then the runs' curves overlaid in one chart (y=loss \
       or y=accuracy, each the mean of smooth=N iterations; x= as for plot). Options with one \
       value apply to every run. activation= changes the function, not the first weights; \
-      init= and seed= draw other first weights (seed= also seeds the shuffling).
+      init= and seed= draw other first weights (seed= also seeds the shuffling); \
+      optimizer=, momentum= and l2= change the update rule (sweep optimizer=sgd,momentum,adam \
+      compares them from the same first weights) and dropout= the share of hidden units \
+      dropped.
       The runs are independent, so they run side by side, one per core, each with one BLAS \
       thread; parallel=false runs them one after another (with the same results). Each run \
       is kept as a model named after the model and its values (m_batch16, m_lr0_001, \
       m_sigmoid), to plot, compare, evaluate or train further. Ctrl-C stops every run at the \
       end of its current batch.
       Reports `runs`, `best test accuracy` and, for each run NAME, `loss NAME`, \
-      `accuracy NAME`, `test accuracy NAME`, `updates NAME` and `seconds NAME`; and `seconds`.
+      `accuracy NAME`, `test accuracy NAME`, `updates NAME` and `seconds NAME` (and \
+      `best validation accuracy NAME` and `best epoch NAME` when validated); and `seconds`.
       """,
     arguments: [
       ArgumentSpec("MODEL", .model, "the model to copy (default: the current one)"),
@@ -44,6 +49,7 @@ extension CommandSpec {
       sweep batch=16,32,64,128
       sweep m lr=0.1,0.01,0.001,0.0001 x=epochs
       sweep activation=relu,sigmoid,tanh lr=0.01,0.1 to="grid.svg"
+      sweep optimizer=sgd,momentum,adam epochs=5
       """
   ) { invocation throws(Diagnostic) in
     let targets = try invocation.targets()

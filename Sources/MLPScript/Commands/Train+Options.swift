@@ -27,6 +27,8 @@ struct NetworkTraining {
   var total: Int
   /// The rate this run trains with: `lr=`, or the network's own.
   var learningRate: Double
+  /// What measures the held-out part at each checkpoint (`validate=`), if anything does.
+  var monitor: ValidationMonitor?
 
   init(_ network: MultilayerPerceptron, model: String, on entry: DataEntry, named data: String,
        _ invocation: Invocation) throws(Diagnostic) {
@@ -53,6 +55,10 @@ struct NetworkTraining {
       for: "a batch of \(options.batchSize) samples through \(network.layerSizes.map(String.init).joined(separator: "-"))",
       at: invocation.option("batch"), hint: "use a smaller batch")
     learningRate = options.learningRate.map(Double.init) ?? Double(network.learningRate)
+    if invocation.givesOptimizer { options.optimizer = try invocation.optimizer(from: network.optimizer) }
+    options.dropout = Float(try invocation.number("dropout", default: 0))
+    options.schedule = try invocation.schedule()
+    monitor = try CommandSpec.validationMonitor(for: network, on: entry, named: data, options: &options, invocation)
   }
 
   /// The options given, the settings for the rest.
@@ -76,8 +82,19 @@ struct NetworkTraining {
     return options
   }
 
-  /// "training m on digits: 22 iterations of 64 samples, lr 0.01, shuffled".
+  /// "training m on digits: 22 iterations of 64 samples, lr 0.01, shuffled", then what is
+  /// not plain: "adam (β₁ 0.9, β₂ 0.999, ε 1e-08), cosine to 0, dropout 0.2, validated on
+  /// 288 validation samples".
   var headline: String {
+    var extras: [String] = []
+    if let optimizer = options.optimizer, optimizer != Optimizer() { extras.append(optimizer.description) }
+    if !options.schedule.isConstant { extras.append(options.schedule.description) }
+    if options.dropout > 0 { extras.append("dropout \(format(Double(options.dropout)))") }
+    if let monitor { extras.append("validated on \(plural(monitor.samples.count, "\(monitor.part) sample"))") }
+    return plainHeadline + extras.map { ", " + $0 }.joined()
+  }
+
+  private var plainHeadline: String {
     "training \(model) on \(data): \(plural(total, "iteration")) of \(options.batchSize) samples, "
       + "lr \(format(learningRate))\(options.shuffle ? ", shuffled" : "")"
   }

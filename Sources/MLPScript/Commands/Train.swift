@@ -47,7 +47,7 @@ extension CommandSpec {
       OptionSpec("progress", .boolean, default: "the progress setting, true", "report progress while training",
                  setting: "progress"),
       OptionSpec("health", .boolean, default: "false", "measure dead or saturated units and gradient norms"),
-    ],
+    ] + optimizerOptions(defaultsFrom: "model") + scheduleOptions + validationOptions,
     example: "train\ntrain m16 batch=16\ntrain epochs=5 shuffle=true lr=0.05",
     run: { invocation throws(Diagnostic) in
       let targets = try invocation.targets()
@@ -75,6 +75,7 @@ extension CommandSpec {
     var network = model.network
     let before = network.history.iterations
     let (report, seconds) = try runTraining(plan, &network, &invocation)
+    let kept = plan.monitor?.finish(&network)
     var updated = model
     updated.network = network
     invocation.session.models[name] = .mlp(updated)
@@ -82,6 +83,10 @@ extension CommandSpec {
                                         stopReason: invocation.environment.stopReason)
     for line in summary.lines { invocation.print(line) }
     for (quantity, value) in summary.quantities { invocation.record(quantity, value) }
+    if let monitor = plan.monitor {
+      reportValidation(monitor, kept: kept, stopped: report.outcome == .stoppedAtCheckpoint(iteration: report.iterations),
+                       &invocation)
+    }
     reportHealth(network, since: before, &invocation)
   }
 
@@ -92,11 +97,15 @@ extension CommandSpec {
   ) throws(Diagnostic) -> (TrainingReport, seconds: Double) {
     let showProgress = try invocation.boolean("progress", default: invocation.session.settings.progress)
     let reporter = ProgressReporter(environment: invocation.environment, enabled: showProgress)
+    reporter.showsRate = !plan.options.schedule.isConstant
     reporter.healthWord = HealthPoint.word(for: network.activation)
     let environment = invocation.environment
+    let monitor = plan.monitor
+    monitor?.onPoint = { [unowned monitor] point in reporter.validated(point, isBest: monitor?.best == point) }
     do {
       let report = try network.train(inputs: plan.samples.features, labels: plan.samples.labels, options: plan.options,
-                                     progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() })
+                                     progress: { reporter.update($0) }, shouldStop: { environment.shouldStop() },
+                                     atCheckpoint: monitor.map { monitor in { monitor.measure($0) } })
       reporter.finish()
       invocation.report.lines.append(contentsOf: reporter.printed)
       return (report, reporter.elapsed)

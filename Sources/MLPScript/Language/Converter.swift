@@ -62,6 +62,33 @@ public struct Converter: Sendable {
     return number
   }
 
+  /// A number from 0 up (l2).
+  public func nonNegativeNumber(_ value: Value, key: String) throws(Diagnostic) -> Double {
+    let number = try self.number(value, key: key)
+    guard number >= 0, number.isFinite else {
+      throw error(.badValue, "\(key) must be 0 or more, not \(written(value))", at: value)
+    }
+    return number
+  }
+
+  /// A number in [0, 1): momentum, beta1, beta2, a dropout probability.
+  public func fraction(_ value: Value, key: String) throws(Diagnostic) -> Double {
+    let number = try self.number(value, key: key)
+    guard number >= 0 && number < 1 else {
+      throw error(.badValue, "\(key) must be at least 0 and below 1, not \(written(value))", at: value,
+                  hint: Self.fractionHints[key])
+    }
+    return number
+  }
+
+  /// What a fraction option means, for its error's hint.
+  static let fractionHints = [
+    "dropout": "the share of hidden units dropped in training; 0.2 to 0.5 is usual",
+    "momentum": "the share of the last step kept; 0.9 is usual",
+    "beta1": "the decay of Adam's mean gradient; 0.9 is usual",
+    "beta2": "the decay of Adam's mean squared gradient; 0.999 is usual",
+  ]
+
   /// `true`/`false` (also `yes`/`no`, `on`/`off`).
   public func boolean(_ value: Value, key: String) throws(Diagnostic) -> Bool {
     if case let .word(text, _) = value {

@@ -11,6 +11,10 @@ public enum OptionCheck: Sendable, Equatable {
   case number
   /// A number greater than 0.
   case positiveNumber
+  /// A number from 0 up.
+  case nonNegativeNumber
+  /// A number from 0 up to, but not including, 1 (momentum, betas, a dropout probability).
+  case fraction
   /// A learning rate (`LearningRate.range`).
   case learningRate
   /// `true` or `false`.
@@ -80,6 +84,8 @@ extension Converter {
     case let .integer(minimum): return .integer(try integer(value, key: key, atLeast: minimum))
     case .number: return .number(try number(value, key: key))
     case .positiveNumber: return .number(try positiveNumber(value, key: key))
+    case .nonNegativeNumber: return .number(try nonNegativeNumber(value, key: key))
+    case .fraction: return .number(try fraction(value, key: key))
     case .learningRate: return .number(try learningRate(value, key: key))
     case .boolean: return .boolean(try boolean(value, key: key))
     case let .choice(noun):

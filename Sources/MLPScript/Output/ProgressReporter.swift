@@ -6,10 +6,16 @@ import MLPCore
 /// ```
 /// [█████████░░░░░░░░░░░]  421/937  loss 0.4123  acc 0.8750  ETA 3s
 /// ```
-/// and otherwise a plain line every tenth of the run, which reads well in a log.
+/// and otherwise a plain line every tenth of the run, which reads well in a log. A run with
+/// a schedule shows the current learning rate; a validation point gets a line of its own,
+/// ```
+///   epoch 3  validation loss 0.1234  accuracy 0.9700
+/// ```
 final class ProgressReporter {
   private let environment: Environment
   private let enabled: Bool
+  /// Whether the lines show the learning rate (when a schedule changes it).
+  var showsRate = false
   private let start: Double
   private var lastDraw = -Double.infinity
   /// What an inactive unit is called on the health figures: "dead" or "saturated".
@@ -39,10 +45,21 @@ final class ProgressReporter {
       guard done % stride == 0 || done == total else { return }
       let width = String(total).count
       let line = "  iteration \(String(done).leftPadded(to: width))/\(total)  "
-        + "loss \(fixed(Double(progress.step.loss)))  accuracy \(fixed(Double(progress.step.accuracy)))" + healthFigures(progress)
+        + "loss \(fixed(Double(progress.step.loss)))  accuracy \(fixed(Double(progress.step.accuracy)))"
+        + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "") + healthFigures(progress)
       environment.sink.line(line)
       printed.append(line)
     }
+  }
+
+  /// A line for a validation point: "  epoch 3  validation loss 0.1234  accuracy 0.9700",
+  /// ending "  (best)" when its loss is the least so far. Printed whether or not the
+  /// progress is shown: it is what the run is watched for.
+  func validated(_ point: ValidationPoint, isBest: Bool) {
+    let line = "  epoch \(format(point.epoch))  \(point.part) loss \(fixed(point.loss))  accuracy \(fixed(point.accuracy))"
+      + (isBest ? "  (best)" : "")
+    environment.sink.line(line)
+    printed.append(line)
   }
 
   /// Clears the status line before the summary is printed.
@@ -55,7 +72,8 @@ final class ProgressReporter {
     let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
     let counts = "\(String(done).leftPadded(to: String(total).count))/\(total)"
     let figures = "  loss \(fixed(Double(progress.step.loss)))  acc \(fixed(Double(progress.step.accuracy)))"
-      + healthFigures(progress) + "  ETA \(Self.clock(remaining))"
+      + (showsRate ? "  lr \(format(Double(progress.learningRate)))" : "") + healthFigures(progress)
+      + "  ETA \(Self.clock(remaining))"
     let barWidth = max(environment.style.width - counts.count - figures.count - 5, 10)
     let filled = min(barWidth, barWidth * done / max(total, 1))
     return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)

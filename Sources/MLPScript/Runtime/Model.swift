@@ -27,8 +27,10 @@ public enum Model: Sendable {
     case let .mlp(model):
       let network = model.network
       let sizes = network.layerSizes.map(String.init).joined(separator: "-")
+      // The optimizer only when it is not the notebook's plain SGD.
+      let optimizer = network.optimizer == Optimizer() ? "" : "\(network.optimizer), "
       return "mlp \(sizes) \(network.activation.rawValue), lr \(format(Double(network.learningRate))), "
-        + "init \(model.initializer.rawValue), seed \(model.seed), "
+        + optimizer + "init \(model.initializer.rawValue), seed \(model.seed), "
         + "\(network.parameterCount) parameters, \(plural(network.history.iterations, "iteration")) trained"
     case let .perceptron(model):
       return "perceptron \(model.perceptron.weights.count) inputs, \(model.perceptron.rule.rawValue) rule, "

@@ -36,25 +36,42 @@ public struct Samples: LabeledSamples {
   }
 }
 
-/// A named data set in the session: a training part and, if it has one, a test part.
+/// A named data set in the session: a training part and, if it has them, a test part and a
+/// validation part (held out of the training part by `split validation=`).
 public struct DataEntry: Sendable {
   public var train: any LabeledSamples
   public var test: (any LabeledSamples)?
+  public var validation: (any LabeledSamples)?
   /// Where it came from, for `show`: "mnist from /data/mnist", "split of digits 80/20".
   public var origin: String
 
-  public init(train: any LabeledSamples, test: (any LabeledSamples)? = nil, origin: String) {
+  public init(
+    train: any LabeledSamples, test: (any LabeledSamples)? = nil, validation: (any LabeledSamples)? = nil,
+    origin: String
+  ) {
     self.train = train
     self.test = test
+    self.validation = validation
     self.origin = origin
   }
 
-  /// One line: "60000 training and 10000 test samples, 784 features, 10 classes".
+  /// The parts it holds, by the names `evaluate on=` and `train validate=` use, in the order
+  /// `show` lists them.
+  public var parts: [(name: String, samples: any LabeledSamples)] {
+    var parts: [(name: String, samples: any LabeledSamples)] = [("train", train)]
+    if let validation { parts.append(("validation", validation)) }
+    if let test { parts.append(("test", test)) }
+    return parts
+  }
+
+  /// One line: "60000 training and 10000 test samples, 784 features, 10 classes", or
+  /// "50000 training, 10000 validation and 10000 test samples, …".
   public var headline: String {
     var parts = ["\(train.count) training"]
+    if let validation { parts.append("\(validation.count) validation") }
     if let test { parts.append("\(test.count) test") }
-    let classes = max(train.classCount, test?.classCount ?? 0)
-    return parts.joined(separator: " and ") + " samples, \(plural(train.features.columns, "feature")), "
+    let classes = max(train.classCount, test?.classCount ?? 0, validation?.classCount ?? 0)
+    return Suggestions.prose(parts, conjunction: "and") + " samples, \(plural(train.features.columns, "feature")), "
       + (classes == 1 ? "1 class" : "\(classes) classes")
   }
 }

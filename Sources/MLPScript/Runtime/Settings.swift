@@ -20,6 +20,9 @@ public struct Settings: Sendable, Equatable {
   public var shuffle: Bool = false
   /// Whether `train` reports progress while it runs.
   public var progress: Bool = true
+  /// The update rule and its settings new networks get (`optimizer=`, `momentum=`, `beta1=`,
+  /// `beta2=`, `eps=`, `l2=`): plain SGD, as the notebook.
+  public var optimizer = Optimizer()
   /// A folder where every figure is also saved as SVG (`set plots="figures"`); `nil` saves
   /// none.
   public var plotFolder: String? = nil
@@ -91,7 +94,7 @@ public struct SettingSpec: Sendable {
     SettingSpec("plots", .path, check: .text, "folder that keeps every figure as SVG", \.plotFolder,
                 read: { $0.map { "\"\($0)\"" } ?? "none" },
                 value: { $0.text.map { $0.isEmpty || $0 == "none" ? nil : $0 } }),
-  ]
+  ] + optimizerSettings
 
   /// The setting called `key`.
   public static func named(_ key: String) -> SettingSpec? {

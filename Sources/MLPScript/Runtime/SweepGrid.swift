@@ -19,12 +19,14 @@ struct SweepGrid {
     case boolean(Bool)
     case activation(Activation)
     case initializer(Initializer)
+    case optimizer(OptimizerKind)
 
     /// The entry for a value of `key` its option's check converted.
     init(_ value: OptionValue, key: String) {
       switch (key, value) {
       case let ("activation", .text(name)): self = .activation(Activation(rawValue: name)!)
       case let ("init", .text(name)): self = .initializer(Initializer(rawValue: name)!)
+      case let ("optimizer", .text(name)): self = .optimizer(OptimizerKind(rawValue: name)!)
       case let (_, .integer(integer)): self = .integer(integer)
       case let (_, .number(number)): self = .number(number)
       case let (_, .boolean(boolean)): self = .boolean(boolean)
@@ -40,6 +42,7 @@ struct SweepGrid {
       case let .boolean(value): return String(value)
       case let .activation(value): return value.rawValue
       case let .initializer(value): return value.rawValue
+      case let .optimizer(value): return value.rawValue
       }
     }
 
@@ -67,6 +70,11 @@ struct SweepGrid {
                setting: "shuffle"),
     OptionSpec("seed", .integer, default: "the model's seed", "seed of the first weights and of the shuffling",
                check: .integer(atLeast: 0)),
+    OptionSpec("optimizer", .choice(OptimizerKind.allCases.map(\.rawValue)), default: "the model's", "update rule",
+               check: .choice(noun: "optimizer")),
+    OptionSpec("momentum", .number, default: "the model's", "momentum μ", check: .fraction),
+    OptionSpec("l2", .number, default: "the model's", "weight decay λ", check: .nonNegativeNumber),
+    OptionSpec("dropout", .number, default: "0", "probability of dropping each hidden unit", check: .fraction),
   ].map { Key(option: $0.listed()) }
 
   /// The keys given, in the order written, each with its values.
@@ -122,6 +130,7 @@ struct SweepGrid {
       var initializer = template.initializer
       var seed = template.seed
       var learningRate = made.learningRate
+      var optimizer = made.optimizer
       var options = settings.trainingOptions
       var runName = name
       var values: [String] = []
@@ -134,6 +143,10 @@ struct SweepGrid {
         case let ("shuffle", .boolean(on)): options.shuffle = on
         case let (_, .activation(function)): activation = function
         case let (_, .initializer(scheme)): initializer = scheme
+        case let (_, .optimizer(kind)): optimizer.kind = kind
+        case let ("momentum", .number(value)): optimizer.momentum = Float(value)
+        case let ("l2", .number(value)): optimizer.l2 = Float(value)
+        case let ("dropout", .number(value)): options.dropout = Float(value)
         case let ("seed", .integer(value)):
           seed = UInt64(value)
           options.seed = UInt64(value)
@@ -142,7 +155,7 @@ struct SweepGrid {
         guard swept.contains(key) else { continue }
         values.append(value.display)
         switch value {
-        case .activation, .initializer: runName += "_" + value.slug
+        case .activation, .initializer, .optimizer: runName += "_" + value.slug
         case let .boolean(on): runName += on ? "_\(key)" : "_no\(key)"
         default: runName += "_\(key)\(value.slug)"
         }
@@ -153,7 +166,8 @@ struct SweepGrid {
         epsilon: made.epsilon, initializer: initializer, seed: seed).parameters
       firstWeights[cacheKey] = parameters
       let network = MultilayerPerceptron(layerSizes: made.layerSizes, activation: activation,
-                                         learningRate: learningRate, epsilon: made.epsilon, parameters: parameters)
+                                         learningRate: learningRate, epsilon: made.epsilon, parameters: parameters,
+                                         optimizer: optimizer)
       return SweepRun(name: runName, values: values, network: network, options: options,
                       initializer: initializer, seed: seed)
     }

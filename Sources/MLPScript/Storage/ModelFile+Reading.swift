@@ -78,7 +78,8 @@ extension ModelFile {
       } catch {
         throw .invalid(reason(error))
       }
-    case 2:
+    case 2, 3:
+      // Version 3 adds the optimizer's settings and state beside the parameters.
       struct Whole: Decodable {
         var model: ModelFile
         var history: TrainingHistory?
@@ -151,9 +152,12 @@ extension ModelFile {
       }
       let history = history ?? TrainingHistory()
       try Self.check(history: history, layers: network.layerSizes.count - 1)
+      let optimizer = try Self.checked(optimizer: network.optimizer)
+      let state = try Self.checked(state: network.optimizerState, parameters: parameters.count)
       let built = MultilayerPerceptron(
         layerSizes: network.layerSizes, activation: activation, learningRate: network.learningRate,
-        epsilon: network.epsilon, parameters: parameters, history: history)
+        epsilon: network.epsilon, parameters: parameters, history: history, optimizer: optimizer,
+        optimizerState: state)
       return .mlp(NetworkModel(network: built, initializer: initializer, seed: seed))
     case "perceptron":
       guard let perceptron else { throw .missing("perceptron") }

@@ -28,7 +28,7 @@ extension ModelFile {
 
   /// A history as training writes it: losses finite and not negative, accuracies between
   /// 0 and 1, samples seen growing from 1 up to `mostExamplesSeen`, epochs finite and
-  /// growing from 0.
+  /// growing from 0; runs and validation points within its iterations.
   static func check(history: TrainingHistory, layers: Int) throws(ModelFileError) {
     var seen = 0
     var epoch = 0.0
@@ -48,6 +48,16 @@ extension ModelFile {
       if let problem { throw .invalid("its history has \(problem) at iteration \(index + 1)") }
       seen = step.examplesSeen
       epoch = step.epoch
+    }
+    for segment in history.segments
+    where segment.firstIteration < 0 || segment.firstIteration > history.steps.count || segment.batchSize < 1 {
+      throw .invalid("its history has a run starting at iteration \(segment.firstIteration) with batch \(segment.batchSize)")
+    }
+    for point in history.validation
+    where !point.loss.isFinite || point.loss < 0 || !(0 ... 1).contains(point.accuracy) || point.iteration < 0
+      || point.iteration > history.steps.count {
+      throw .invalid("its history has a validation point of loss \(point.loss) and accuracy \(point.accuracy) "
+        + "at iteration \(point.iteration)")
     }
     try check(health: history.health, iterations: history.steps.count, layers: layers)
   }

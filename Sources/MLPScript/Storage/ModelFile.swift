@@ -2,13 +2,13 @@ import Foundation
 import MLPCore
 import MLPData
 
-/// A model as `save` writes it and `load` reads it (format version 2, docs/model-files.md).
+/// A model as `save` writes it and `load` reads it (format version 3, docs/model-files.md).
 ///
 /// The file is JSON that a person can read, with a checksum at its end:
 /// ```
 /// {
 ///   "format": "mlpsh-model",
-///   "version": 2,
+///   "version": 3,
 ///   "model": { "kind": "mlp", "seed": 0, "network": {…} },
 ///   "history": {"steps":[{"accuracy":0.125,"epoch":0.0011,"examplesSeen":64,"loss":2.302}, …]},
 ///   "crc32": "1c291ca3"
@@ -20,7 +20,7 @@ import MLPData
 /// half-way. `version` says which layout follows; a newer one is refused by name.
 struct ModelFile: Codable, Equatable {
   /// The layout this mlpsh writes.
-  static let version = 2
+  static let version = 3
   static let format = "mlpsh-model"
 
   /// "mlp" or "perceptron".
@@ -44,6 +44,10 @@ struct ModelFile: Codable, Equatable {
     /// Every weight and bias, layer after layer (`MultilayerPerceptron.parameters`):
     /// base64 of little-endian Float32.
     var parameters: String
+    /// The update rule `train` uses by default, and what it remembers between steps
+    /// (version 3; absent before: plain SGD, no state).
+    var optimizer: Optimizer?
+    var optimizerState: OptimizerStatePart?
   }
 
   /// A perceptron's weights and its per-epoch accuracies.
@@ -67,7 +71,8 @@ struct ModelFile: Codable, Equatable {
       self.network = NetworkPart(
         layerSizes: network.layerSizes, activation: network.activation.rawValue,
         initializer: model.initializer.rawValue, learningRate: network.learningRate, epsilon: network.epsilon,
-        parameters: Self.base64(network.parameters))
+        parameters: Self.base64(network.parameters), optimizer: network.optimizer,
+        optimizerState: network.optimizerState.map(OptimizerStatePart.init))
       history = network.history
     case let .perceptron(model):
       kind = "perceptron"

@@ -109,8 +109,12 @@ case "epoch-synthetic":
   let start = ContinuousClock.now
   try model.train(inputs: inputs, labels: labels, options: TrainingOptions(batchSize: 64))
   emit(["figure": "epoch-synthetic", "seconds": (ContinuousClock.now - start).seconds])
+case let name where name.hasPrefix("epoch-") && TrainingVariant(rawValue: String(name.dropFirst(6))) != nil:
+  emit(try TrainingVariant(rawValue: String(name.dropFirst(6)))!.measure())
 default:
-  FileHandle.standardError.write(Data("usage: mlpsh-bench floor|epoch [threads]|epoch-dense [threads]|epoch-health|epoch-synthetic|evaluate [rounds]|load|plot|verify-kernel\n".utf8))
+  let variants = TrainingVariant.allCases.map { "epoch-\($0.rawValue)" }.joined(separator: "|")
+  FileHandle.standardError.write(Data(("usage: mlpsh-bench floor|epoch [threads]|epoch-dense [threads]|epoch-health|"
+    + "epoch-synthetic|\(variants)|evaluate [rounds]|load|plot|verify-kernel\n").utf8))
   exit(64)
 }
 
