@@ -1,8 +1,8 @@
 import Foundation
 
-/// Any picture the shell draws: a line chart, a decision boundary, digit images or a
-/// confusion matrix. Each draws itself for a terminal and as an SVG file, and says in one line
-/// what it shows.
+/// Any picture the shell draws: a line chart, a decision boundary, digit images, a
+/// confusion matrix or a layer's weights. Each draws itself for a terminal and as an SVG
+/// file, and says in one line what it shows.
 public enum Figure: Sendable, Equatable {
   /// Training curves: loss and accuracy on twin axes, or runs overlaid.
   case lineChart(LineChart)
@@ -12,6 +12,8 @@ public enum Figure: Sendable, Equatable {
   case digits(DigitGallery)
   /// A confusion matrix as a shaded table.
   case confusionMatrix(ConfusionMatrixChart)
+  /// A layer's incoming weights, one image per unit, on a scale diverging from 0.
+  case weights(WeightImages)
 
   /// The title drawn above the figure.
   public var title: String {
@@ -20,6 +22,7 @@ public enum Figure: Sendable, Equatable {
     case .decisionBoundary(let boundary): boundary.title
     case .digits(let gallery): gallery.title
     case .confusionMatrix(let matrix): matrix.title
+    case .weights(let images): images.title
     }
   }
 
@@ -31,6 +34,7 @@ public enum Figure: Sendable, Equatable {
     case .decisionBoundary(let boundary): boundary.summary
     case .digits(let gallery): gallery.summary
     case .confusionMatrix(let matrix): matrix.summary
+    case .weights(let images): images.summary
     }
   }
 
@@ -42,6 +46,7 @@ public enum Figure: Sendable, Equatable {
     case .decisionBoundary(let boundary): boundary.terminal(style)
     case .digits(let gallery): gallery.terminal(style)
     case .confusionMatrix(let matrix): matrix.terminal(style)
+    case .weights(let images): images.terminal(style)
     }
   }
 
@@ -54,6 +59,7 @@ public enum Figure: Sendable, Equatable {
     case .decisionBoundary(let boundary): boundary.svg(idPrefix: idPrefix)
     case .digits(let gallery): gallery.svg(idPrefix: idPrefix)
     case .confusionMatrix(let matrix): matrix.svg(idPrefix: idPrefix)
+    case .weights(let images): images.svg(idPrefix: idPrefix)
     }
   }
 

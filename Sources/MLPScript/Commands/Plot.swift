@@ -7,7 +7,7 @@ extension CommandSpec {
   /// `plot`, `plot confusion`, `plot boundary to="b.svg"`, `plot samples count=8`
   static let plot = CommandSpec(
     name: "plot", topic: .inspection,
-    summary: "draw training curves, a confusion matrix, a decision boundary or samples",
+    summary: "draw training curves, a confusion matrix, a decision boundary, samples or weights",
     details: """
       plot curves (the default) draws a model's loss (left axis) and batch accuracy (right \
       axis) for every iteration it was trained, as the notebook did, and, when it was \
@@ -25,14 +25,18 @@ extension CommandSpec {
       colours the plane by the class the \
       model predicts, with the data points on top (two-feature data only). plot samples draws \
       count= images of the data set from sample from=; plot mistakes draws test images the \
-      model gets wrong. In a terminal the figures use braille and colour; otherwise plain \
-      ASCII; every figure ends with a one-line summary. to=FILE.svg (or to FILE.svg) writes \
+      model gets wrong. plot weights draws the incoming weights of the first count= units \
+      (16 by default) of layer layer= (0, the only one whose inputs are an image) as images \
+      the shape of the input (28×28 for mnist, 8×8 for digits): white at 0, red positive, \
+      blue negative, on one scale up to the largest |w| of the units drawn (blocks for \
+      positive and dots for negative without colour). In a terminal the figures use braille \
+      and colour; otherwise plain ASCII; every figure ends with a one-line summary. to=FILE.svg (or to FILE.svg) writes \
       the figure as SVG instead, for a report; set plots="folder" keeps every figure there too.
       plot boundary reports `correct` (points in the region of their own class) and \
       `correct class N` for each class N; plot mistakes reports `mistakes`.
       """,
     arguments: [
-      ArgumentSpec("WHAT", .choice(["curves", "health", "confusion", "boundary", "samples", "mistakes"]), "the figure"),
+      ArgumentSpec("WHAT", .choice(["curves", "health", "confusion", "boundary", "samples", "mistakes", "weights"]), "the figure"),
       ArgumentSpec("MODEL", .model, "the model (default: the current one)"),
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
@@ -44,13 +48,15 @@ extension CommandSpec {
       yLimitsOption,
       OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("from", .integer, default: "0", "the first sample drawn", check: .integer(atLeast: 0)),
-      OptionSpec("count", .integer, default: "8", "how many samples or mistakes", check: .integer(atLeast: 1)),
+      OptionSpec("count", .integer, default: "8", "how many samples or mistakes (weights: units, 16)",
+                 check: .integer(atLeast: 1)),
+      OptionSpec("layer", .integer, default: "0", "whose incoming weights plot weights draws", check: .integer(atLeast: 0)),
       OptionSpec("to", .path, default: "the terminal", "an SVG file to write instead"),
     ],
-    example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12",
+    example: "plot\nplot m16 x=examples smooth=50\nplot confusion to \"confusion.svg\"\nplot samples count=12\nplot weights m count=8",
     run: { invocation throws(Diagnostic) in
       let targets = try invocation.targets(words: true)
-      let kinds = ["curves", "health", "confusion", "boundary", "samples", "mistakes"]
+      let kinds = ["curves", "health", "confusion", "boundary", "samples", "mistakes", "weights"]
       var what = "curves"
       for value in targets.rest {
         guard case let .word(word, _) = value, kinds.contains(word) else {
@@ -67,6 +73,7 @@ extension CommandSpec {
       case "health": figure = try healthChart(targets, &invocation)
       case "confusion": figure = try confusion(targets, &invocation)
       case "boundary": figure = try boundary(targets, &invocation)
+      case "weights": figure = try weights(targets, &invocation)
       default: figure = try gallery(targets, mistakes: what == "mistakes", &invocation)
       }
       try invocation.present(figure)

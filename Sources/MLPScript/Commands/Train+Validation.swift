@@ -89,5 +89,12 @@ extension CommandSpec {
     invocation.record("\(part) accuracy", last.accuracy)
     invocation.record("best \(part) accuracy", accurate.accuracy)
     invocation.record("best epoch", accurate.epoch)
+    if let least = monitor.points.min(by: { $0.loss < $1.loss }) {
+      // Overfitting in two numbers: where the held-out loss was least, and how far the last
+      // one has risen above it.
+      invocation.record("least \(part) loss", least.loss)
+      invocation.record("least-loss epoch", least.epoch)
+      invocation.record("\(part) loss rise", last.loss / least.loss - 1)
+    }
   }
 }
