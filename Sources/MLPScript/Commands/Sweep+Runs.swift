@@ -28,6 +28,26 @@ extension CommandSpec {
   ) throws(Diagnostic) {
     let parallel = try invocation.boolean("parallel", default: true)
     let workers = parallel ? min(ParallelRuns.coreCount, runs.count) : 1
+    announceSweep(runs, grid: grid, of: name, on: dataName, workers: workers, &invocation)
+    let start = invocation.environment.clock()
+    let outcomes = trainRuns(runs, on: data, workers: workers, environment: invocation.environment)
+    let elapsed = invocation.environment.clock() - start
+
+    // Keep every run as a model, then report: a later failure (the chart's file) keeps them.
+    for (run, outcome) in zip(runs, outcomes) {
+      invocation.session.models[run.name] = .mlp(NetworkModel(network: outcome.network, initializer: run.initializer,
+                                                              seed: run.seed))
+    }
+    invocation.keepsSessionOnError = true
+    reportSweep(runs, outcomes, grid: grid, on: data, named: dataName, seconds: elapsed, &invocation)
+    try plotSweep(runs, outcomes, of: name, on: dataName, &invocation)
+  }
+
+  /// The sweep's first line: what varies, and how many runs train at a time.
+  private static func announceSweep(
+    _ runs: [SweepRun], grid: SweepGrid, of name: String, on dataName: String, workers: Int,
+    _ invocation: inout Invocation
+  ) {
     let swept = grid.sweptKeys
     let description = swept.map { key in
       let values = grid.axes.first { $0.key == key }!.values.map(\.display)
@@ -36,15 +56,18 @@ extension CommandSpec {
     invocation.print("sweep of \(name) on \(dataName): \(plural(runs.count, "run")), \(description), "
       + "same first weights\(swept.contains("init") || swept.contains("seed") ? " per init and seed" : ""), "
       + (workers > 1 ? "\(workers) at a time" : "one at a time"))
+  }
 
-    let environment = invocation.environment
-    let samples = data.train
-    let test = data.test
-    let validation = data.validation
+  /// Trains each run on `data`'s training set, `workers` at a time, measuring each on the
+  /// validation set at its epochs' ends and on the test set at its end; results in the
+  /// runs' order.
+  private static func trainRuns(
+    _ runs: [SweepRun], on data: DataEntry, workers: Int, environment: Environment
+  ) -> [SweepOutcome] {
+    let (samples, test, validation) = (data.train, data.test, data.validation)
     let perEpoch = samples.count
     let total = runs.reduce(0) { $0 + ($1.options.iterations ?? $1.options.epochs * (perEpoch / $1.options.batchSize)) }
     let tracker = SweepTracker(environment: environment, runs: runs.count, iterations: total)
-    let start = environment.clock()
     let clock = environment.clock
     let shouldStop = environment.shouldStop
     let outcomes = ParallelRuns.map(runs, concurrency: workers) { run -> SweepOutcome in
@@ -61,55 +84,29 @@ extension CommandSpec {
       let seconds = clock() - began
       tracker.finishRun()
       _ = monitor?.finish(&network)
+      // The model was validated against this test set when the sweep began; a run that
+      // cannot be evaluated shows "-" in the table.
       let accuracy = test.flatMap { try? network.evaluate(inputs: $0.features, labels: $0.labels).accuracy }
       return SweepOutcome(network: network, report: report, seconds: seconds, testAccuracy: accuracy,
                           bestValidation: monitor?.mostAccurate)
     }
     tracker.finish()
-    let elapsed = environment.clock() - start
+    return outcomes
+  }
 
-    // Keep every run as a model, then report: a later failure (the chart's file) keeps them.
-    for (run, outcome) in zip(runs, outcomes) {
-      invocation.session.models[run.name] = .mlp(NetworkModel(network: outcome.network, initializer: run.initializer,
-                                                              seed: run.seed))
-    }
-    invocation.keepsSessionOnError = true
+  /// The results table (one row a run), its quantities, and the best run.
+  private static func reportSweep(
+    _ runs: [SweepRun], _ outcomes: [SweepOutcome], grid: SweepGrid, on data: DataEntry, named dataName: String,
+    seconds elapsed: Double, _ invocation: inout Invocation
+  ) {
     var rows: [[String]] = []
     var best: (name: String, accuracy: Double)?
     for (run, outcome) in zip(runs, outcomes) {
-      let means = outcome.network.history.recentMeans(window: RunCurves.window)
-      let updates = outcome.iterations
-      var note = ""
-      switch outcome.report {
-      case .success(let report) where report.outcome == .interrupted: note = "stopped"
-      case .success(let report) where report.outcome != .completed: note = "diverged"
-      case .success: break
-      case let .failure(error):
-        note = "failed: " + invocation.diagnostic(for: error, model: run.name, network: run.network, data: dataName).message
-      }
-      rows.append([run.name] + run.values + [
-        means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
-      ] + (validation == nil ? [] : [outcome.bestValidation?.accuracyAndEpoch ?? "-"]) + [
-        outcome.testAccuracy.map { fixed($0) } ?? "-", String(updates), String(format: "%.2f", outcome.seconds),
-        note,
-      ])
-      if let best = outcome.bestValidation {
-        invocation.record("best validation accuracy \(run.name)", best.accuracy)
-        invocation.record("best epoch \(run.name)", best.epoch)
-      }
-      if let means {
-        invocation.record("loss \(run.name)", means.loss)
-        invocation.record("accuracy \(run.name)", means.accuracy)
-      }
-      if let accuracy = outcome.testAccuracy {
-        invocation.record("test accuracy \(run.name)", accuracy)
-        if best == nil || accuracy > best!.accuracy { best = (run.name, accuracy) }
-      }
-      invocation.record("updates \(run.name)", Double(updates))
-      invocation.record("seconds \(run.name)", outcome.seconds)
+      rows.append(row(run, outcome, validated: data.validation != nil, data: dataName, &invocation))
+      if let accuracy = outcome.testAccuracy, best == nil || accuracy > best!.accuracy { best = (run.name, accuracy) }
     }
-    var header = ["run"] + swept + ["loss", "accuracy"] + (validation == nil ? [] : ["best validation"])
-      + [test == nil ? "no test set" : "test accuracy", "updates", "seconds"]
+    var header = ["run"] + grid.sweptKeys + ["loss", "accuracy"] + (data.validation == nil ? [] : ["best validation"])
+      + [data.test == nil ? "no test set" : "test accuracy", "updates", "seconds"]
     if rows.contains(where: { !$0.last!.isEmpty }) {
       header.append("note")
     } else {
@@ -122,10 +119,49 @@ extension CommandSpec {
     invocation.record("runs", Double(runs.count))
     if let best { invocation.record("best test accuracy", best.accuracy) }
     invocation.record("seconds", elapsed)
-    if environment.shouldStop() {
+    if invocation.environment.shouldStop() {
       invocation.print("stopped (\(invocation.environment.stopReason())): the runs keep what they learnt")
     }
+  }
 
+  /// One run's row of the table (its note last, empty when it completed), and its quantities.
+  private static func row(
+    _ run: SweepRun, _ outcome: SweepOutcome, validated: Bool, data dataName: String, _ invocation: inout Invocation
+  ) -> [String] {
+    let means = outcome.network.history.recentMeans(window: RunCurves.window)
+    let updates = outcome.iterations
+    var note = ""
+    switch outcome.report {
+    case .success(let report) where report.outcome == .interrupted: note = "stopped"
+    case .success(let report) where report.outcome != .completed: note = "diverged"
+    case .success: break
+    case let .failure(error):
+      note = "failed: " + invocation.diagnostic(for: error, model: run.name, network: run.network, data: dataName).message
+    }
+    if let best = outcome.bestValidation {
+      invocation.record("best validation accuracy \(run.name)", best.accuracy)
+      invocation.record("best epoch \(run.name)", best.epoch)
+    }
+    if let means {
+      invocation.record("loss \(run.name)", means.loss)
+      invocation.record("accuracy \(run.name)", means.accuracy)
+    }
+    if let accuracy = outcome.testAccuracy { invocation.record("test accuracy \(run.name)", accuracy) }
+    invocation.record("updates \(run.name)", Double(updates))
+    invocation.record("seconds \(run.name)", outcome.seconds)
+    return [run.name] + run.values + [
+      means.map { fixed($0.loss) } ?? "-", means.map { fixed($0.accuracy) } ?? "-",
+    ] + (validated ? [outcome.bestValidation?.accuracyAndEpoch ?? "-"] : []) + [
+      outcome.testAccuracy.map { fixed($0) } ?? "-", String(updates), String(format: "%.2f", outcome.seconds),
+      note,
+    ]
+  }
+
+  /// The runs' curves overlaid, unless `plot=false`.
+  private static func plotSweep(
+    _ runs: [SweepRun], _ outcomes: [SweepOutcome], of name: String, on dataName: String,
+    _ invocation: inout Invocation
+  ) throws(Diagnostic) {
     guard try invocation.boolean("plot", default: true) else { return }
     let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
     let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
