@@ -12,7 +12,7 @@ import TestSupport
 /// MLPScriptTests' ExampleScriptTests do; the others in every build.
 @Suite(.serialized) struct ExampleExportTests {
   @Test func thereAreExamplesToExport() {
-    #expect(ExampleFiles.files.count == 7)
+    #expect(ExampleFiles.files.count == 8)
     #expect(!ExampleFiles.offline.isEmpty)
   }
 

@@ -11,6 +11,7 @@ import TestSupport
     #expect(ExampleFiles.files == [
       "01-perceptron.mlp", "02-mlp-mnist.mlp", "03-batch-sizes.mlp", "04-learning-rates.mlp",
       "05-activations.mlp", "06-what-the-notebook-missed.mlp", "07-decision-boundaries.mlp",
+      "08-beyond-the-notebook.mlp",
     ])
   }
 
