@@ -84,8 +84,8 @@ extension CommandSpec {
       let seconds = clock() - began
       tracker.finishRun()
       _ = monitor?.finish(&network)
-      // The model was validated against this test set when the sweep began; a run that
-      // cannot be evaluated shows "-" in the table.
+      // `evaluate` refuses only data that does not fit the model, which training refused
+      // first: that run's note says why, and its test accuracy shows "-".
       let accuracy = test.flatMap { try? network.evaluate(inputs: $0.features, labels: $0.labels).accuracy }
       return SweepOutcome(network: network, report: report, seconds: seconds, testAccuracy: accuracy,
                           bestValidation: monitor?.mostAccurate)
