@@ -156,3 +156,64 @@ import Testing
     #expect(decayed[b0] == plain[b0])
   }
 }
+
+@Suite struct OptimizerStateTests {
+  /// A state whose buffers do not fit the parameters is not used (the loop's pointers rely
+  /// on their sizes): training starts the rule afresh.
+  @Test func aStateOfTheWrongSizeStartsAfresh() throws {
+    let tiny = try TinyNetFixture.load()
+    var model = tiny.model(.relu)
+    model.optimizer = Optimizer(.adam)
+    model.optimizerState = OptimizerState(kind: .adam, steps: 7, buffers: [[0, 0], [0]])
+    var fresh = tiny.model(.relu)
+    fresh.optimizer = Optimizer(.adam)
+    let options = TrainingOptions(batchSize: 4, iterations: 2)
+    try model.train(inputs: tiny.inputs, labels: tiny.labels, options: options)
+    try fresh.train(inputs: tiny.inputs, labels: tiny.labels, options: options)
+    #expect(model.parameters == fresh.parameters)
+    #expect(model.optimizerState?.steps == 2)
+  }
+
+  /// A run stopped before its first step leaves the optimizer's state as it was.
+  @Test func aRunThatStepsNothingKeepsTheState() throws {
+    let tiny = try TinyNetFixture.load()
+    var model = tiny.model(.relu)
+    model.optimizer = Optimizer(.adam)
+    try model.train(inputs: tiny.inputs, labels: tiny.labels, options: TrainingOptions(batchSize: 4, iterations: 3))
+    let before = model.optimizerState
+    var options = TrainingOptions(batchSize: 4, iterations: 3)
+    options.optimizer = Optimizer(.momentum)
+    let report = try model.train(inputs: tiny.inputs, labels: tiny.labels, options: options, shouldStop: { true })
+    #expect(report.iterations == 0)
+    #expect(model.optimizerState == before)
+    #expect(model.history.segments.count == 1)
+  }
+
+  /// A checkpoint's model carries the optimizer's state reached so far, rows in natural
+  /// order, as the model has it after the run.
+  @Test func aCheckpointCarriesTheOptimizersState() throws {
+    let tiny = try TinyNetFixture.load()
+    var model = tiny.model(.relu)
+    model.optimizer = Optimizer(.momentum)
+    var seen: OptimizerState?
+    try model.train(inputs: tiny.inputs, labels: tiny.labels, options: TrainingOptions(batchSize: 2, iterations: 4),
+                    atCheckpoint: { checkpoint in
+                      seen = checkpoint.model.optimizerState
+                      return true
+                    })
+    #expect(seen != nil)
+    #expect(seen == model.optimizerState)
+  }
+
+  /// Health and dropout are not recorded together: the health would count dropped units.
+  @Test func healthWithDropoutIsRefused() throws {
+    let tiny = try TinyNetFixture.load()
+    var model = tiny.model(.relu)
+    var options = TrainingOptions(batchSize: 4, iterations: 1, dropout: 0.2)
+    options.recordsHealth = true
+    #expect(throws: TrainingError.outOfRange(option: "dropout", value: Double(Float(0.2)),
+                                             expected: "0 when health=true records unit health")) {
+      try model.train(inputs: tiny.inputs, labels: tiny.labels, options: options)
+    }
+  }
+}

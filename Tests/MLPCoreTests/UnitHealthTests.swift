@@ -100,7 +100,8 @@ final class UnitHealthTests: XCTestCase {
   func testTrainingIsBitForBitTheSameWithHealthOnOrOff() throws {
     let (x, y) = data()
     for optimizer in [Optimizer(.sgd), Optimizer(.adam), Optimizer(.momentum, l2: 0.001)] {
-      for dropout: Float in [0, 0.2] {
+      // Health is not recorded with dropout (`OptimizerStateTests.healthWithDropoutIsRefused`).
+      for dropout: Float in [0] {
         var off = MultilayerPerceptron(layerSizes: [40, 16, 8, 3], activation: .relu, learningRate: 0.05, seed: 3)
         var on = off
         var options = TrainingOptions(batchSize: 16, epochs: 3, shuffle: true, seed: 5, optimizer: optimizer,

@@ -1,5 +1,5 @@
 /// The buffers one forward and backward pass over a batch needs, allocated once for a batch
-/// size so that the training loop itself allocates nothing.
+/// size so that the forward and backward passes allocate nothing.
 final class Workspace {
   /// The largest batch these buffers hold.
   let capacity: Int

@@ -21,7 +21,7 @@ extension MultilayerPerceptron {
   /// ```
   /// θ ← θ − η ∇θ L        (plain SGD; momentum and Adam in `Optimizer`)
   /// ```
-  /// The loop allocates nothing: its buffers are sized once, for the batch size.
+  /// The passes allocate nothing: their buffers are sized once, for the batch size.
   ///
   /// - Parameters:
   ///   - progress: called after every iteration.
@@ -90,6 +90,7 @@ extension MultilayerPerceptron {
           if let atCheckpoint, plan.isCheckpoint(after: iteration, every: options.checkpointEvery) {
             var model = self
             model.parameters = loop.parametersInNaturalOrder()
+            model.optimizerState = loop.optimizerStateInNaturalOrder()
             if !atCheckpoint(TrainingCheckpoint(iteration: iteration + 1, step: step, model: model)) {
               report.outcome = .stoppedAtCheckpoint(iteration: iteration + 1)
               return

@@ -23,6 +23,8 @@ final class TrainingLoop {
   /// The optimizer's buffers, laid out (and permuted) like `theta`.
   private let state: [UnsafeMutableBufferPointer<Float>]
   private var optimizerSteps: Int
+  /// Whether any iteration of this run took a step.
+  private var steppedAny = false
   private var batches: BatchSource
   private let workspace: Workspace
   private let activeColumns: ActiveColumns
@@ -49,8 +51,12 @@ final class TrainingLoop {
     theta = .allocate(capacity: model.parameterCount)
     _ = theta.initialize(from: model.parameters)
     gradient = optimizer.fusesIntoBackward ? nil : .allocate(capacity: model.parameterCount)
-    let saved = model.optimizerState.flatMap { $0.kind == optimizer.kind ? $0 : nil }
-      ?? optimizer.freshState(parameterCount: model.parameterCount)
+    // A state goes on only with its own rule and buffers the size of these parameters
+    // (anything else starts afresh: the loop's pointers rely on those sizes).
+    let saved = model.optimizerState.flatMap { state in
+      state.kind == optimizer.kind && state.buffers.count == optimizer.stateBufferCount
+        && state.buffers.allSatisfy { $0.count == model.parameterCount } ? state : nil
+    } ?? optimizer.freshState(parameterCount: model.parameterCount)
     state = saved.buffers.map { buffer in
       let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: buffer.count)
       _ = copy.initialize(from: buffer)
@@ -129,6 +135,7 @@ final class TrainingLoop {
                      workspace: workspace, firstLayer: firstLayer.shortcut)
     }
     optimizerSteps += 1
+    steppedAny = true
     return .stepped(loss: batchLoss, correct: output.correct)
   }
 
@@ -144,12 +151,30 @@ final class TrainingLoop {
     return natural
   }
 
+  /// The optimizer's state reached so far, every row in its natural order (for a checkpoint).
+  func optimizerStateInNaturalOrder() -> OptimizerState? {
+    guard optimizer.kind != .sgd else { return nil }
+    let offset = network.layers[0].weightOffset
+    let buffers = state.map { buffer in
+      var natural = Array(buffer)
+      if skipsUnusedColumns {
+        natural.withUnsafeMutableBufferPointer { copy in
+          activeColumns.copyInNaturalOrder(buffer.baseAddress! + offset, to: copy.baseAddress! + offset)
+        }
+      }
+      return natural
+    }
+    return OptimizerState(kind: optimizer.kind, steps: optimizerSteps, buffers: buffers)
+  }
+
   /// Puts the parameters and the optimizer's state, rows in their natural order, into `model`.
+  /// A run that stepped no iteration leaves the model's optimizer state as it was.
   func finish(into model: inout MultilayerPerceptron) {
     if skipsUnusedColumns {
       activeColumns.restoreNaturalOrder(firstLayerBlock(of: theta), companions: state.map(firstLayerBlock))
     }
     model.parameters = Array(theta)
+    guard steppedAny else { return }
     // Plain SGD remembers nothing between steps.
     model.optimizerState = optimizer.kind == .sgd
       ? nil : OptimizerState(kind: optimizer.kind, steps: optimizerSteps, buffers: state.map { Array($0) })

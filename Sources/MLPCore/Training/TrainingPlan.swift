@@ -21,6 +21,11 @@ struct TrainingPlan {
     guard (0 ..< 1).contains(options.dropout) else {
       throw .outOfRange(option: "dropout", value: Double(options.dropout), expected: "at least 0 and below 1")
     }
+    // Health reads the hidden outputs after the forward pass, where dropout has zeroed and
+    // scaled them: its saturated shares would count dropped units.
+    guard !(options.recordsHealth && options.dropout > 0) else {
+      throw .outOfRange(option: "dropout", value: Double(options.dropout), expected: "0 when health=true records unit health")
+    }
     batchesPerEpoch = samples / batchSize
     let (product, overflow) = options.epochs.multipliedReportingOverflow(by: batchesPerEpoch)
     totalIterations = options.iterations ?? (overflow ? .max : product)
