@@ -21,6 +21,8 @@ from kernel_session import heartbeat_round_trip, sign
 
 # A run far longer than any test waits (10⁷ iterations is train's limit): the tests stop it.
 LONG_TRAINING = "train m iterations=10000000 batch=16"
+# What completing "train b" offers: train's options that begin with b.
+TRAIN_B = ["batch=", "beta1=", "beta2="]
 DIGITS_MODEL = "load digits\nm = mlp [64,256,256,10]"
 
 
@@ -172,7 +174,7 @@ def test_a_cell_sent_after_a_failed_cells_idle_status_runs(kernel):
     assert kernel.finish(failing).status == "error"
     after = kernel.execute('echo "sent after the idle status"', timeout=30)
     for msg_id in completions:
-        assert kernel.shell_reply(msg_id)["content"]["matches"] == ["batch="]
+        assert kernel.shell_reply(msg_id)["content"]["matches"] == TRAIN_B
     assert after.status == "ok", f"a cell sent after the failed cell's reply and idle status was {after.status}"
 
 
@@ -192,7 +194,7 @@ def test_completion_of_commands_options_kinds_and_names(kernel):
     assert tra["matches"] == ["train"]
     assert (tra["cursor_start"], tra["cursor_end"]) == (0, 3)
     option = complete("train b")
-    assert option["matches"] == ["batch="]
+    assert option["matches"] == TRAIN_B
     assert (option["cursor_start"], option["cursor_end"]) == (6, 7)
     kinds = complete("data ")
     assert {"blobs", "xor", "circles", "spiral"} <= set(kinds["matches"])
@@ -205,7 +207,7 @@ def test_completion_of_commands_options_kinds_and_names(kernel):
     assert (models["cursor_start"], models["cursor_end"]) == (9, 10)
     # In the middle of a cell: only the text before the cursor counts.
     middle = complete("data xor\ntrain b\nevaluate", cursor=len("data xor\ntrain b"))
-    assert middle["matches"] == ["batch="]
+    assert middle["matches"] == TRAIN_B
     assert middle["cursor_start"] == len("data xor\ntrain ")
 
 

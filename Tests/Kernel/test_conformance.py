@@ -24,7 +24,7 @@ class MlpshKernelTests(jupyter_kernel_test.KernelTests):
     # model or a data set, so these sets are exact.
     completion_samples = [
         {"text": "tra", "matches": {"train"}},
-        {"text": "train b", "matches": {"batch="}},
+        {"text": "train b", "matches": {"batch=", "beta1=", "beta2="}},
         {"text": "data c", "matches": {"circles"}},
         {"text": "data s", "matches": {"spiral", "seed="}},
         {"text": "set activation=t", "matches": {"activation=tanh"}},

@@ -103,7 +103,7 @@ def files_for(what: str, base_model: str) -> dict:
         "cut in half": lambda: model_file(base_model)[: len(model_file(base_model)) // 2],
         "checksum line cut off": lambda: model_file(base_model, lambda t: t.replace('\n  "crc32"', '\n  "crc"')),
         "one weight damaged": lambda: model_file(base_model, lambda t: t.replace('"parameters" : "', '"parameters" : "A')),
-        "from a newer mlpsh": lambda: model_file(base_model, lambda t: t.replace('"version" : 2', '"version" : 3'), True),
+        "from a newer mlpsh": lambda: model_file(base_model, lambda t: t.replace('"version" : 3', '"version" : 4'), True),
         "unknown activation, checksum right": lambda: model_file(base_model, lambda t: t.replace('"relu"', '"rleu"'), True),
         "weights that do not fit the layers": lambda: model_file(base_model, lambda t: t.replace(
             '"layerSizes" : [\n        4,', '"layerSizes" : [\n        5,'), True),
@@ -116,9 +116,9 @@ def files_for(what: str, base_model: str) -> dict:
             '{"steps":[{"accuracy":0.5,"epoch":1,"examplesSeen":9223372036854775000,"loss":1}]}'), True),
         "a learning rate of 10⁻⁴⁶, checksum right": lambda: model_file(base_model, lambda t: t.replace(
             '"learningRate" : 0.01', '"learningRate" : 1e-46'), True),
-        "a damaged version digit": lambda: model_file(base_model, lambda t: t.replace('"version" : 2', '"version" : 7')),
+        "a damaged version digit": lambda: model_file(base_model, lambda t: t.replace('"version" : 3', '"version" : 7')),
         "a version that is not whole": lambda: model_file(base_model, lambda t: t.replace(
-            '"version" : 2', '"version" : 2.5'), True),
+            '"version" : 3', '"version" : 2.5'), True),
         "a negative seed, checksum right": lambda: model_file(base_model, lambda t: t.replace(
             '"seed" : 1', '"seed" : -1'), True),
     }
