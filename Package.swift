@@ -46,9 +46,11 @@ let package = Package(
 
     // The first layer's product for mostly-zero inputs, in AVX-512 C (SparseFirstLayer.swift).
     .target(name: "CSparseProduct"),
+    // The optimizers' per-parameter loops, vectorised for each CPU family (Optimizer.swift).
+    .target(name: "CParameterUpdates"),
 
     // Libraries: dependencies point one way, Core <- Data, Plot <- Script <- mlpsh.
-    .target(name: "MLPCore", dependencies: ["CBLAS", "CSparseProduct"]),
+    .target(name: "MLPCore", dependencies: ["CBLAS", "CSparseProduct", "CParameterUpdates"]),
     .target(
       name: "MLPData",
       dependencies: ["MLPCore", "CZlib", "CDeflate", .product(name: "Crypto", package: "swift-crypto")],
@@ -102,7 +104,7 @@ let package = Package(
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(
-      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData", "MLPPlot"],
+      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData", "MLPPlot", "CParameterUpdates"],
       path: "benchmarks/Sources/mlpsh-bench"),
   ]
 )

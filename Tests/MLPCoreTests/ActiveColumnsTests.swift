@@ -69,6 +69,30 @@ final class ActiveColumnsTests: XCTestCase {
     }
   }
 
+  /// Every rule's state travels with the weight rows it belongs to, and the rows of unused
+  /// columns still decay (momentum's velocity is scaled by μ there, Adam's moments by β₁
+  /// and β₂), as in the dense step.
+  func testEveryOptimizerGivesTheDenseNumbersWhenSkipping() throws {
+    let (inputs, labels) = banded(count: 400, seed: 6)
+    let rules: [(Optimizer, Float)] = [
+      (Optimizer(.sgd, l2: 0.01), 0.5), (Optimizer(.momentum), 0.1), (Optimizer(.momentum, l2: 0.01), 0.1),
+      (Optimizer(.nesterov, l2: 0.01), 0.1), (Optimizer(.adam), 0.01), (Optimizer(.adamw, l2: 0.01), 0.01),
+    ]
+    for (optimizer, rate) in rules {
+      var options = TrainingOptions(batchSize: 8, epochs: 2, shuffle: true, seed: 5)
+      options.optimizer = optimizer
+      options.learningRate = rate
+      let (skipped, skippedReport) = try Self.train(inputs, labels, options: options, skipping: true)
+      let (dense, _) = try Self.train(inputs, labels, options: options, skipping: false)
+      XCTAssertTrue(skippedReport.leftOutUnusedColumns, "\(optimizer)")
+      assertClose(skipped.parameters, dense.parameters, tolerance: 1e-4)
+      for (a, b) in zip(skipped.optimizerState?.buffers ?? [], dense.optimizerState?.buffers ?? []) {
+        assertClose(a, b, tolerance: 1e-4)
+      }
+      XCTAssertEqual(skipped.optimizerState?.steps, dense.optimizerState?.steps)
+    }
+  }
+
   func testDenseInputsKeepDenseProducts() throws {
     var generator = SeededGenerator(seed: 11)
     let inputs = Matrix(rows: 64, columns: 40,

@@ -4,6 +4,9 @@ enum GradientTarget {
   case descend(parameters: UnsafeMutablePointer<Float>, learningRate: Float)
   /// Store `∇θ` in a buffer laid out like the parameters.
   case store(gradients: UnsafeMutablePointer<Float>)
+  /// Add `∇θ` to a buffer laid out like the parameters, scaled first: `v ← μ·v + ∇θ`
+  /// (momentum's velocity, made by the products themselves).
+  case accumulate(into: UnsafeMutablePointer<Float>, scalingBy: Float)
 }
 
 extension MultilayerPerceptron {
@@ -17,7 +20,8 @@ extension MultilayerPerceptron {
   /// `δ_l` is computed before `W_l` changes. With `.descend`, `W_l - η ∇W_l` is one `sgemm`
   /// (`alpha = -η/N`, `beta = 1`) and `b_l - η ∇b_l` one `sgemv`, so the gradient is never
   /// stored (plain SGD's step, fused). With `.store`, the gradient is written for an
-  /// `Optimizer` to use. `firstLayer` and `dropout` must be the forward pass's.
+  /// `Optimizer` to use; with `.accumulate`, the same products with `beta = μ` make
+  /// momentum's velocity `μ·v + ∇θ`. `firstLayer` and `dropout` must be the forward pass's.
   func backward(
     parameters: UnsafePointer<Float>, input: UnsafePointer<Float>, count: Int,
     workspace: Workspace, target: GradientTarget,
@@ -29,6 +33,8 @@ extension MultilayerPerceptron {
       (destination, alpha, beta) = (parameters, -learningRate / Float(count), 1)
     case let .store(gradients):
       (destination, alpha, beta) = (gradients, 1 / Float(count), 0)
+    case let .accumulate(buffer, scale):
+      (destination, alpha, beta) = (buffer, 1 / Float(count), scale)
     }
     for index in layers.indices.reversed() {
       let layer = layers[index]

@@ -1,3 +1,5 @@
+import CParameterUpdates
+
 /// The one door through which the first layer's speed-ups enter the forward and backward
 /// passes. Everything else in `forward` and `backward` is the plain formula; only the first
 /// layer's two products, `x · W₀` and `xᵀ · δ₁`, may take a shortcut, and each shortcut gives
@@ -34,13 +36,13 @@ enum FirstLayerShortcut {
 
   /// `W ← β·W + α · xᵀ · δ₁` over the first layer's `inputSize x outputSize` block at
   /// `destination`: with `β = 1` a step fused into the product, with `β = 0` the gradient
-  /// itself. With `.usedColumns` the rows of unused columns get no term (their gradient is
-  /// zero): with `β = 1` they stay, with `β = 0` they are set to zero.
+  /// itself, with `β = μ` momentum's velocity. With `.usedColumns` the rows of unused columns
+  /// get no term (their gradient is zero): with `β = 1` they stay, with `β = 0` they are set
+  /// to zero, with any other `β` they are scaled by it.
   func multiplyTransposed(
     _ x: UnsafePointer<Float>, by delta: UnsafePointer<Float>, count: Int, layer: DenseLayout,
     alpha: Float, beta: Float, into destination: UnsafeMutablePointer<Float>
   ) {
-    precondition(beta == 0 || beta == 1, "the first layer's product either steps (β = 1) or stores (β = 0)")
     if case .sparseRows = self { preconditionFailure("the sparse product is for evaluation only") }
     let (a, columns) = productInput(x, layer: layer)
     BLAS.gemm(transposeA: true, transposeB: false,
@@ -48,9 +50,11 @@ enum FirstLayerShortcut {
               alpha: alpha, a: a, lda: max(columns, 1),
               b: delta, ldb: layer.outputSize,
               beta: beta, c: destination, ldc: layer.outputSize)
-    if beta == 0 && columns < layer.inputSize {
-      (destination + columns * layer.outputSize)
-        .update(repeating: 0, count: (layer.inputSize - columns) * layer.outputSize)
+    let unusedRows = (start: destination + columns * layer.outputSize, count: (layer.inputSize - columns) * layer.outputSize)
+    if beta == 0 {
+      unusedRows.start.update(repeating: 0, count: unusedRows.count)
+    } else if beta != 1 {
+      mlpsh_scale(unusedRows.start, beta, unusedRows.count)
     }
   }
 

@@ -1,3 +1,4 @@
+import CParameterUpdates
 import Foundation
 
 /// The update rules that turn a gradient into a step.
@@ -44,9 +45,25 @@ public struct Optimizer: Sendable, Equatable, Codable {
     self.l2 = l2
   }
 
-  /// Plain SGD without decay: the step can be fused into the backward products
-  /// (`GradientTarget.descend`), the gradient never stored.
-  var fusesIntoBackward: Bool { kind == .sgd && l2 == 0 }
+  /// How the backward pass hands this rule the batch's gradient.
+  enum GradientDelivery {
+    /// Plain SGD without decay: the step is fused into the backward products
+    /// (`GradientTarget.descend`), the gradient never stored.
+    case fusedStep
+    /// Momentum: the products add the gradient to the velocity, `v ← μ·v + g`
+    /// (`GradientTarget.accumulate`), and `stepAlongVelocity` moves the parameters.
+    case intoVelocity
+    /// Every other rule reads the gradient stored in a buffer of its own (`step`).
+    case stored
+  }
+
+  var gradientDelivery: GradientDelivery {
+    switch kind {
+    case .sgd where l2 == 0: return .fusedStep
+    case .momentum: return .intoVelocity
+    default: return .stored
+    }
+  }
 
   /// How many buffers of state, each the size of the parameters, the rule keeps.
   public var stateBufferCount: Int {
@@ -63,45 +80,47 @@ public struct Optimizer: Sendable, Equatable, Codable {
                    buffers: Array(repeating: Array(repeating: 0, count: parameterCount), count: stateBufferCount))
   }
 
-  /// Applies one step to the parameters of `layers` at `theta`, from the gradient at
-  /// `gradient`, with `state` (the rule's buffers, laid out like the parameters; `steps`
-  /// is the step count before this one).
+  /// Applies one step to the `count` parameters at `theta` (laid out as `layers`), from the
+  /// gradient at `gradient`, with `state` (the rule's buffers, laid out like the parameters;
+  /// `steps` is the step count before this one). For a rule whose gradient is `.stored`.
   func step(
     _ theta: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-    state: [UnsafeMutablePointer<Float>], steps: Int, learningRate: Float, layers: [DenseLayout]
+    state: [UnsafeMutablePointer<Float>], steps: Int, learningRate η: Float, layers: [DenseLayout], count: Int
   ) {
-    for layer in layers {
-      for (range, isWeight) in [(layer.weightRange, true), (layer.biasRange, false)] {
-        let decay: Float = isWeight ? l2 : 0
-        let (p, g) = (theta + range.lowerBound, gradient + range.lowerBound)
-        let buffers = state.map { $0 + range.lowerBound }
-        update(p, g, buffers, count: range.count, decay: decay, steps: steps, learningRate: learningRate)
+    if l2 != 0 {
+      for layer in layers {
+        let weights = layer.weightRange
+        if kind == .adamw {
+          mlpsh_scale(theta + weights.lowerBound, 1 - η * l2, weights.count)
+        } else {
+          mlpsh_add_decay(l2, theta + weights.lowerBound, gradient + weights.lowerBound, weights.count)
+        }
       }
-    }
-  }
-
-  /// One rule over `count` contiguous parameters (the loops in `OptimizerLanes`).
-  private func update(
-    _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
-    _ buffers: [UnsafeMutablePointer<Float>], count: Int, decay: Float, steps: Int, learningRate η: Float
-  ) {
-    if decay != 0 && kind != .adamw {
-      OptimizerLanes.addDecay(decay, p, to: g, count: count)
     }
     switch kind {
     case .sgd:
-      OptimizerLanes.descend(p, g, η: η, count: count)
+      mlpsh_descend(theta, gradient, η, count)
     case .momentum, .nesterov:
-      OptimizerLanes.momentum(p, g, buffers[0], μ: momentum, η: η, nesterov: kind == .nesterov, count: count)
+      let rule = kind == .nesterov ? mlpsh_nesterov : mlpsh_momentum
+      rule(theta, gradient, state[0], momentum, η, count)
     case .adam, .adamw:
-      if kind == .adamw && decay != 0 {
-        OptimizerLanes.shrink(p, by: 1 - η * decay, count: count)
-      }
       let t = Double(steps + 1)
       let stepSize = Float(Double(η) / (1 - pow(Double(beta1), t)))
       let rootCorrection = Float((1 - pow(Double(beta2), t)).squareRoot())
-      OptimizerLanes.adam(p, g, buffers[0], buffers[1], b1: beta1, b2: beta2, ε: epsilon, stepSize: stepSize,
-                          rootCorrection: rootCorrection, count: count)
+      mlpsh_adam(theta, gradient, state[0], state[1], beta1, beta2, epsilon, stepSize, rootCorrection, count)
+    }
+  }
+
+  /// Momentum's step once the backward products have made `v ← μ·v + g`: the weights'
+  /// decay joins the velocity, `v ← v + λ·W`, then `θ ← θ − η·v`.
+  func stepAlongVelocity(
+    _ theta: UnsafeMutablePointer<Float>, velocity: UnsafeMutablePointer<Float>, learningRate η: Float,
+    layers: [DenseLayout]
+  ) {
+    for layer in layers {
+      let (weights, biases) = (layer.weightRange, layer.biasRange)
+      mlpsh_momentum_from_velocity(theta + weights.lowerBound, velocity + weights.lowerBound, l2, η, weights.count)
+      mlpsh_momentum_from_velocity(theta + biases.lowerBound, velocity + biases.lowerBound, 0, η, biases.count)
     }
   }
 }

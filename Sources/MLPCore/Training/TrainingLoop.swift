@@ -22,6 +22,10 @@ final class TrainingLoop {
   private let gradient: UnsafeMutablePointer<Float>?
   /// The optimizer's buffers, laid out (and permuted) like `theta`.
   private let state: [UnsafeMutableBufferPointer<Float>]
+  /// Where the buffers start, and where their first layer's block starts (made once: a
+  /// step allocates nothing).
+  private let statePointers: [UnsafeMutablePointer<Float>]
+  private let stateFirstLayerBlocks: [UnsafeMutablePointer<Float>]
   private var optimizerSteps: Int
   /// Whether any iteration of this run took a step.
   private var steppedAny = false
@@ -50,7 +54,7 @@ final class TrainingLoop {
     self.plan = plan
     theta = .allocate(capacity: model.parameterCount)
     _ = theta.initialize(from: model.parameters)
-    gradient = optimizer.fusesIntoBackward ? nil : .allocate(capacity: model.parameterCount)
+    gradient = optimizer.gradientDelivery == .stored ? .allocate(capacity: model.parameterCount) : nil
     // A state goes on only with its own rule and buffers the size of these parameters
     // (anything else starts afresh: the loop's pointers rely on those sizes).
     let saved = model.optimizerState.flatMap { state in
@@ -62,6 +66,8 @@ final class TrainingLoop {
       _ = copy.initialize(from: buffer)
       return copy
     }
+    statePointers = state.map { $0.baseAddress! }
+    stateFirstLayerBlocks = statePointers.map { $0 + model.layers[0].weightOffset }
     optimizerSteps = saved.steps
     workspace = Workspace(layerSizes: model.layerSizes, capacity: plan.batchSize)
     // Mixing in the iterations already trained gives a later `train` call its own orders,
@@ -120,15 +126,20 @@ final class TrainingLoop {
     rollback.saveIfDue(iteration: iteration, theta, active: firstLayer.active,
                        firstLayerWeights: network.layers[0].weightOffset)
     let rate = learningRate(at: iteration)
-    if let gradient {
+    func backward(_ target: GradientTarget) {
       network.backward(parameters: parameters, input: batch.inputs, count: batch.count, workspace: workspace,
-                       target: .store(gradients: gradient), firstLayer: firstLayer.shortcut, dropout: dropout)
-      optimizer.step(parameters, gradient: gradient, state: state.map { $0.baseAddress! },
-                     steps: optimizerSteps, learningRate: rate, layers: network.layers)
-    } else {
-      network.backward(parameters: parameters, input: batch.inputs, count: batch.count, workspace: workspace,
-                       target: .descend(parameters: parameters, learningRate: rate),
-                       firstLayer: firstLayer.shortcut, dropout: dropout)
+                       target: target, firstLayer: firstLayer.shortcut, dropout: dropout)
+    }
+    switch optimizer.gradientDelivery {
+    case .fusedStep:
+      backward(.descend(parameters: parameters, learningRate: rate))
+    case .intoVelocity:
+      backward(.accumulate(into: statePointers[0], scalingBy: optimizer.momentum))
+      optimizer.stepAlongVelocity(parameters, velocity: statePointers[0], learningRate: rate, layers: network.layers)
+    case .stored:
+      backward(.store(gradients: gradient!))
+      optimizer.step(parameters, gradient: gradient!, state: statePointers, steps: optimizerSteps,
+                     learningRate: rate, layers: network.layers, count: theta.count)
     }
     if let health, health.isDue(iteration) {
       health.measure(number: iterationsBefore + iteration + 1, input: batch.inputs, count: batch.count,
@@ -171,7 +182,7 @@ final class TrainingLoop {
   /// A run that stepped no iteration leaves the model's optimizer state as it was.
   func finish(into model: inout MultilayerPerceptron) {
     if skipsUnusedColumns {
-      activeColumns.restoreNaturalOrder(firstLayerBlock(of: theta), companions: state.map(firstLayerBlock))
+      activeColumns.restoreNaturalOrder(firstLayerBlock(of: theta), companions: stateFirstLayerBlocks)
     }
     model.parameters = Array(theta)
     guard steppedAny else { return }
@@ -197,7 +208,7 @@ final class TrainingLoop {
     }
     guard skipsUnusedColumns else { return FirstLayerArrangement(shortcut: .dense, active: nil, leftOutRowsAreFinite: true) }
     let finite = activeColumns.arrange(for: batch.inputs, rows: batch.count, weights: firstLayerBlock(of: theta),
-                                       companions: state.map(firstLayerBlock))
+                                       companions: stateFirstLayerBlocks)
     return FirstLayerArrangement(shortcut: .usedColumns(activeColumns), active: activeColumns,
                                  leftOutRowsAreFinite: finite)
   }
