@@ -21,14 +21,7 @@ extension CommandSpec {
       and `best validation accuracy NAME` (when validated) for each network.
       """,
     arguments: [ArgumentSpec("NAME", .modelOrData, "two or more networks, and a data set", optional: false, repeated: true)],
-    options: [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts",
-                 check: .choice(noun: "x axis")),
-      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays",
-                 check: .choice(noun: "curve")),
-      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)",
-                 check: .integer(atLeast: 1)),
-      yLimitsOption,
+    options: overlayChartOptions + [
       OptionSpec("on", .choice(["test", "train", "validation"]), default: "test", "which part of the data set"),
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
@@ -73,12 +66,7 @@ extension CommandSpec {
       invocation.print("no curves: none of them has been trained")
       return
     }
-    let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
-    let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
-    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing)
-    try invocation.present(.lineChart(RunCurves.overlay(
-      title: "\(names.joined(separator: " vs ")): \(quantity.rawValue)", runs: trained, quantity: quantity,
-      axis: axis, smoothing: smoothing, yRange: try yLimits(invocation))))
+    try presentOverlay(of: trained, title: { "\(names.joined(separator: " vs ")): \($0)" }, &invocation)
   }
 
   /// The side-by-side table and the numbers it reports.

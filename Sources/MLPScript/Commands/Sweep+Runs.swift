@@ -163,15 +163,10 @@ extension CommandSpec {
     _ invocation: inout Invocation
   ) throws(Diagnostic) {
     guard try invocation.boolean("plot", default: true) else { return }
-    let axis = try invocation.choice("x", noun: "x axis", default: XAxis.iterations)
-    let quantity = try invocation.choice("y", noun: "curve", default: RunCurves.Quantity.loss)
-    let smoothing = try invocation.integer("smooth", default: RunCurves.defaultSmoothing)
     let trained = zip(runs, outcomes).filter { !$0.1.network.history.steps.isEmpty }
       .map { (name: $0.0.name, history: $0.1.network.history) }
     guard !trained.isEmpty else { return }
-    try invocation.present(.lineChart(RunCurves.overlay(
-      title: "sweep of \(name) on \(dataName): \(quantity.rawValue)", runs: trained, quantity: quantity,
-      axis: axis, smoothing: smoothing, yRange: try yLimits(invocation))))
+    try presentOverlay(of: trained, title: { "sweep of \(name) on \(dataName): \($0)" }, &invocation)
   }
 }
 

@@ -33,14 +33,7 @@ extension CommandSpec {
       ArgumentSpec("MODEL", .model, "the model to copy (default: the current one)"),
       ArgumentSpec("DATA", .data, "the data set (default: the current one)"),
     ],
-    options: SweepGrid.keys.map(\.option) + [
-      OptionSpec("x", .choice(XAxis.allCases.map(\.rawValue)), default: "iterations", "what the chart's x axis counts",
-                 check: .choice(noun: "x axis")),
-      OptionSpec("y", .choice(RunCurves.Quantity.allCases.map(\.rawValue)), default: "loss", "which curve the chart overlays",
-                 check: .choice(noun: "curve")),
-      OptionSpec("smooth", .integer, default: "\(RunCurves.defaultSmoothing)", "iterations each plotted point averages (1: raw)",
-                 check: .integer(atLeast: 1)),
-      yLimitsOption,
+    options: SweepGrid.keys.map(\.option) + overlayChartOptions + [
       OptionSpec("to", .path, default: "the terminal", "an SVG file for the chart"),
       OptionSpec("plot", .boolean, default: "true", "draw the chart"),
       OptionSpec("parallel", .boolean, default: "true", "run side by side on every core"),
