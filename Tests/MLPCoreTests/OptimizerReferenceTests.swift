@@ -205,6 +205,21 @@ import Testing
     #expect(seen == model.optimizerState)
   }
 
+  /// A checkpoint that asks to stop ends the run early, unless it comes after the last
+  /// iteration: that run is complete, and says so.
+  @Test func aStopAskedForAtTheLastCheckpointIsACompletedRun() throws {
+    let tiny = try TinyNetFixture.load()
+    for (stopAt, outcome) in [(2, TrainingOutcome.stoppedAtCheckpoint(iteration: 2)), (4, .completed)] {
+      var model = tiny.model(.relu)
+      var options = TrainingOptions(batchSize: 2, iterations: 4)
+      options.checkpointEvery = 1
+      let report = try model.train(inputs: tiny.inputs, labels: tiny.labels, options: options,
+                                   atCheckpoint: { $0.iteration < stopAt })
+      #expect(report.outcome == outcome)
+      #expect(report.iterations == stopAt)
+    }
+  }
+
   /// Health and dropout are not recorded together: the health would count dropped units.
   @Test func healthWithDropoutIsRefused() throws {
     let tiny = try TinyNetFixture.load()

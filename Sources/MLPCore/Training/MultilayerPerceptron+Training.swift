@@ -91,7 +91,9 @@ extension MultilayerPerceptron {
             var model = self
             model.parameters = loop.parametersInNaturalOrder()
             model.optimizerState = loop.optimizerStateInNaturalOrder()
-            if !atCheckpoint(TrainingCheckpoint(iteration: iteration + 1, step: step, model: model)) {
+            // A stop asked for at the last iteration stops nothing: the run is complete.
+            if !atCheckpoint(TrainingCheckpoint(iteration: iteration + 1, step: step, model: model)),
+               iteration + 1 < plan.totalIterations {
               report.outcome = .stoppedAtCheckpoint(iteration: iteration + 1)
               return
             }
