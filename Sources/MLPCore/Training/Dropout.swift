@@ -35,17 +35,32 @@ final class Dropout {
   /// Draws a fresh mask for hidden layer `layer` and applies it to its `count` outputs.
   func drop(_ outputs: UnsafeMutablePointer<Float>, layer: Int, count: Int) {
     let mask = masks[layer]!
+    // Four 16-bit draws from each 64 random bits, lowest first; the last draw may serve
+    // fewer than four units. The four are written without a branch, so the loop stays short.
     var index = 0
-    while index < count {
-      // Four 16-bit draws from each 64 random bits.
+    while index + 4 <= count {
+      let bits = generator.next()
+      mask[index] = keep(bits)
+      mask[index + 1] = keep(bits >> 16)
+      mask[index + 2] = keep(bits >> 32)
+      mask[index + 3] = keep(bits >> 48)
+      index += 4
+    }
+    if index < count {
       var bits = generator.next()
-      for _ in 0 ..< 4 where index < count {
-        mask[index] = UInt32(bits & 0xFFFF) < threshold ? 0 : scale
+      while index < count {
+        mask[index] = keep(bits)
         bits >>= 16
         index += 1
       }
     }
     for i in 0 ..< count { outputs[i] *= mask[i] }
+  }
+
+  /// A unit's mask from the low 16 bits of `bits`: 0 (dropped) below the threshold, else `scale`.
+  @inline(__always)
+  private func keep(_ bits: UInt64) -> Float {
+    UInt32(truncatingIfNeeded: bits & 0xFFFF) < threshold ? 0 : scale
   }
 
   /// `δ ← δ ⊙ m ⊙ f'(a)` for hidden layer `layer`, where `outputs` holds the dropped
