@@ -104,7 +104,7 @@ let package = Package(
 
     // Benchmarks (benchmarks/run builds and drives this in release).
     .executableTarget(
-      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData", "MLPPlot", "CParameterUpdates"],
+      name: "mlpsh-bench", dependencies: ["MLPCore", "MLPData", "MLPPlot"],
       path: "benchmarks/Sources/mlpsh-bench"),
   ]
 )

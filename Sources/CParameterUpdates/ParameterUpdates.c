@@ -1,11 +1,12 @@
 // The optimizers' per-parameter loops, in C so that the compiler vectorises all of them,
 // square roots and divisions included (Swift's SIMD types computed Adam's square roots one
-// lane at a time, and its step cost more than the rest of the iteration). Each function is
-// compiled three times, for AVX-512, AVX2 and baseline x86-64 (`target_clones`: the loader
-// picks the one the CPU runs), so the package needs no architecture flags.
+// lane at a time). Each function is compiled three times, for AVX-512, AVX2 and baseline
+// x86-64 (`target_clones`: the loader picks the one the CPU runs), so the package needs no
+// architecture flags. Reached from ParameterUpdates.swift only.
 //
 // Contraction into fused multiply-adds is off: every width computes each element with the
-// same roundings, so the two machine families here (AVX-512 and AVX2) train to the same bits.
+// same roundings, so these loops give the same bits on every CPU (the matrix products,
+// OpenBLAS's, still differ in the order of their sums from one kernel family to another).
 
 #include "CParameterUpdates.h"
 
@@ -30,15 +31,6 @@ WIDTHS void mlpsh_descend(float *restrict p, const float *restrict g, float eta,
 
 WIDTHS void mlpsh_scale(float *restrict p, float factor, size_t count) {
   for (size_t i = 0; i < count; i++) p[i] = p[i] * factor;
-}
-
-WIDTHS void mlpsh_momentum(float *restrict p, const float *restrict g, float *restrict v, float mu, float eta,
-                           size_t count) {
-  for (size_t i = 0; i < count; i++) {
-    float velocity = mu * v[i] + g[i];
-    v[i] = velocity;
-    p[i] = p[i] - eta * velocity;
-  }
 }
 
 WIDTHS void mlpsh_nesterov(float *restrict p, const float *restrict g, float *restrict v, float mu, float eta,

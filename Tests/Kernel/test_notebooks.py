@@ -29,6 +29,7 @@ def export(lesson: str, folder: Path, status: int = 0) -> Path:
         # .ci/run exported every lesson once (.ci/export-lessons) for all the export checks.
         code = int((shared / f"{name}.status").read_text())
         assert code == status, f"{lesson}: export exited {code}, not {status}:\n{(shared / f'{name}.log').read_text()[-2000:]}"
+        assert (shared / f"{name}.ipynb").exists(), f"{lesson}: no notebook in {shared}"
         return shared / f"{name}.ipynb"
     notebook = folder / (name + ".ipynb")
     result = subprocess.run([str(mlpsh_binary()), str(ROOT / lesson), "--export", str(notebook)],

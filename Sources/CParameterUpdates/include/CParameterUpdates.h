@@ -7,7 +7,7 @@
 // convention). `p` are the parameters, `g` their gradient, `v`, `m` and `s` the optimizer's
 // buffers; none of them may overlap. Each element is computed by exactly the scalar formula
 // written here, in this order and without fused multiply-adds, so every CPU gives the same
-// bits whatever the width of its vectors.
+// bits whatever the width of its vectors. Reached from ParameterUpdates.swift only.
 
 /// `g ← g + λ·p` (l2 added to the gradient).
 void mlpsh_add_decay(float lambda, const float *p, float *g, size_t count);
@@ -17,9 +17,6 @@ void mlpsh_descend(float *p, const float *g, float eta, size_t count);
 
 /// `p ← p · factor` (adamw's decoupled decay; momentum's velocity of unused rows).
 void mlpsh_scale(float *p, float factor, size_t count);
-
-/// `v ← μ·v + g;  p ← p − η·v`.
-void mlpsh_momentum(float *p, const float *g, float *v, float mu, float eta, size_t count);
 
 /// `v ← μ·v + g;  p ← p − η·(g + μ·v)`.
 void mlpsh_nesterov(float *p, const float *g, float *v, float mu, float eta, size_t count);

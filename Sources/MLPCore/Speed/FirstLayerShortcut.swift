@@ -1,5 +1,3 @@
-import CParameterUpdates
-
 /// The one door through which the first layer's speed-ups enter the forward and backward
 /// passes. Everything else in `forward` and `backward` is the plain formula; only the first
 /// layer's two products, `x · W₀` and `xᵀ · δ₁`, may take a shortcut, and each shortcut gives
@@ -50,11 +48,12 @@ enum FirstLayerShortcut {
               alpha: alpha, a: a, lda: max(columns, 1),
               b: delta, ldb: layer.outputSize,
               beta: beta, c: destination, ldc: layer.outputSize)
-    let unusedRows = (start: destination + columns * layer.outputSize, count: (layer.inputSize - columns) * layer.outputSize)
+    let unusedRows = destination + columns * layer.outputSize
+    let unusedCount = (layer.inputSize - columns) * layer.outputSize
     if beta == 0 {
-      unusedRows.start.update(repeating: 0, count: unusedRows.count)
+      unusedRows.update(repeating: 0, count: unusedCount)
     } else if beta != 1 {
-      mlpsh_scale(unusedRows.start, beta, unusedRows.count)
+      ParameterUpdates.scale(unusedRows, by: beta, count: unusedCount)
     }
   }
 

@@ -35,7 +35,7 @@ final class Dropout {
   /// Draws a fresh mask for hidden layer `layer` and applies it to its `count` outputs.
   func drop(_ outputs: UnsafeMutablePointer<Float>, layer: Int, count: Int) {
     let mask = masks[layer]!
-    // Four 16-bit draws from each 64 random bits, lowest first; the last draw may serve
+    // Four 16-bit draws from each 64 random bits, lowest first; the last 64 bits may serve
     // fewer than four units. The four are written without a branch, so the loop stays short.
     var index = 0
     while index + 4 <= count {

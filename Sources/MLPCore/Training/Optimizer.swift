@@ -1,4 +1,3 @@
-import CParameterUpdates
 import Foundation
 
 /// The update rules that turn a gradient into a step.
@@ -80,34 +79,38 @@ public struct Optimizer: Sendable, Equatable, Codable {
                    buffers: Array(repeating: Array(repeating: 0, count: parameterCount), count: stateBufferCount))
   }
 
-  /// Applies one step to the `count` parameters at `theta` (laid out as `layers`), from the
-  /// gradient at `gradient`, with `state` (the rule's buffers, laid out like the parameters;
-  /// `steps` is the step count before this one). For a rule whose gradient is `.stored`.
+  /// Applies one step to the parameters at `theta` (laid out as `layers`), from the gradient
+  /// at `gradient`, with `state` (the rule's buffers, laid out like the parameters; `steps`
+  /// is the step count before this one). For the rules whose gradient is `.stored`.
   func step(
     _ theta: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-    state: [UnsafeMutablePointer<Float>], steps: Int, learningRate η: Float, layers: [DenseLayout], count: Int
+    state: [UnsafeMutablePointer<Float>], steps: Int, learningRate η: Float, layers: [DenseLayout]
   ) {
+    let count = layers.last?.end ?? 0
     if l2 != 0 {
       for layer in layers {
         let weights = layer.weightRange
         if kind == .adamw {
-          mlpsh_scale(theta + weights.lowerBound, 1 - η * l2, weights.count)
+          ParameterUpdates.scale(theta + weights.lowerBound, by: 1 - η * l2, count: weights.count)
         } else {
-          mlpsh_add_decay(l2, theta + weights.lowerBound, gradient + weights.lowerBound, weights.count)
+          ParameterUpdates.addDecay(l2, of: theta + weights.lowerBound, to: gradient + weights.lowerBound,
+                                    count: weights.count)
         }
       }
     }
     switch kind {
     case .sgd:
-      mlpsh_descend(theta, gradient, η, count)
-    case .momentum, .nesterov:
-      let rule = kind == .nesterov ? mlpsh_nesterov : mlpsh_momentum
-      rule(theta, gradient, state[0], momentum, η, count)
+      ParameterUpdates.descend(theta, along: gradient, η: η, count: count)
+    case .momentum:
+      preconditionFailure("momentum's gradient goes into its velocity: stepAlongVelocity")
+    case .nesterov:
+      ParameterUpdates.nesterov(theta, gradient, state[0], μ: momentum, η: η, count: count)
     case .adam, .adamw:
       let t = Double(steps + 1)
       let stepSize = Float(Double(η) / (1 - pow(Double(beta1), t)))
       let rootCorrection = Float((1 - pow(Double(beta2), t)).squareRoot())
-      mlpsh_adam(theta, gradient, state[0], state[1], beta1, beta2, epsilon, stepSize, rootCorrection, count)
+      ParameterUpdates.adam(theta, gradient, state[0], state[1], β1: beta1, β2: beta2, ε: epsilon,
+                            stepSize: stepSize, rootCorrection: rootCorrection, count: count)
     }
   }
 
@@ -119,8 +122,10 @@ public struct Optimizer: Sendable, Equatable, Codable {
   ) {
     for layer in layers {
       let (weights, biases) = (layer.weightRange, layer.biasRange)
-      mlpsh_momentum_from_velocity(theta + weights.lowerBound, velocity + weights.lowerBound, l2, η, weights.count)
-      mlpsh_momentum_from_velocity(theta + biases.lowerBound, velocity + biases.lowerBound, 0, η, biases.count)
+      ParameterUpdates.momentum(theta + weights.lowerBound, velocity: velocity + weights.lowerBound, λ: l2, η: η,
+                                count: weights.count)
+      ParameterUpdates.momentum(theta + biases.lowerBound, velocity: velocity + biases.lowerBound, λ: 0, η: η,
+                                count: biases.count)
     }
   }
 }

@@ -139,7 +139,7 @@ final class TrainingLoop {
     case .stored:
       backward(.store(gradients: gradient!))
       optimizer.step(parameters, gradient: gradient!, state: statePointers, steps: optimizerSteps,
-                     learningRate: rate, layers: network.layers, count: theta.count)
+                     learningRate: rate, layers: network.layers)
     }
     if let health, health.isDue(iteration) {
       health.measure(number: iterationsBefore + iteration + 1, input: batch.inputs, count: batch.count,

@@ -1,4 +1,3 @@
-import CParameterUpdates
 import Foundation
 import MLPCore
 import MLPData
@@ -64,9 +63,10 @@ enum TrainingVariant: String, CaseIterable {
     let start = ContinuousClock.now
     for _ in 0 ..< steps {
       if self == .adam {
-        mlpsh_adam(buffers[0], buffers[1], buffers[2], buffers[3], 0.9, 0.999, 1e-8, 0.001, 1, count)
+        ParameterUpdates.adam(buffers[0], buffers[1], buffers[2], buffers[3], β1: 0.9, β2: 0.999, ε: 1e-8,
+                              stepSize: 0.001, rootCorrection: 1, count: count)
       } else {
-        mlpsh_momentum_from_velocity(buffers[0], buffers[1], 0, 0.01, count)
+        ParameterUpdates.momentum(buffers[0], velocity: buffers[1], λ: 0, η: 0.01, count: count)
       }
     }
     return (ContinuousClock.now - start).seconds
