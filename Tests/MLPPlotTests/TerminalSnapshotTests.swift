@@ -12,7 +12,9 @@ import TestSupport
     ("ascii", TerminalStyle.ascii(width: 72, height: 22)),
   ]
 
-  private func expectForms(_ figure: Figure, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  /// Checks `figure` drawn in every terminal form against its golden drawing: no escapes
+  /// without colour, nothing but ASCII in the ASCII form.
+  static func expectForms(_ figure: Figure, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for form in TerminalSnapshotTests.forms {
       let drawing = figure.terminal(form.style)
       assertSnapshot(drawing, named: "\(name).\(form.name)", sourceLocation: sourceLocation)
@@ -27,18 +29,18 @@ import TestSupport
   }
 
   @Test func twinAxisTrainingChart() {
-    expectForms(.lineChart(Fixtures.twinChart()), named: "line-twin")
+    Self.expectForms(.lineChart(Fixtures.twinChart()), named: "line-twin")
   }
 
   @Test func sweepOfUnequalRuns() {
-    expectForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
+    Self.expectForms(.lineChart(Fixtures.sweepChart()), named: "line-sweep")
   }
 
   /// Runs told apart without colour (dashes in braille, marks in ASCII, shown in the
   /// legend), on one shared scale that clips a diverged run instead of squashing the rest.
   @Test func sweepOnASharedScaleClipsTheDivergedRun() {
     let chart = Fixtures.clippedSweepChart()
-    expectForms(.lineChart(chart), named: "line-clipped")
+    Self.expectForms(.lineChart(chart), named: "line-clipped")
     for form in TerminalSnapshotTests.forms {
       #expect(chart.terminal(form.style).contains("lr 0.1 (clipped above)"), "\(form.name)")
     }
@@ -48,7 +50,7 @@ import TestSupport
   /// two decades both readable, no run clipped.
   @Test func sweepOnALogarithmicAxis() {
     let chart = Fixtures.logSweepChart()
-    expectForms(.lineChart(chart), named: "line-log")
+    Self.expectForms(.lineChart(chart), named: "line-log")
     let drawing = chart.terminal(TerminalSnapshotTests.forms[1].style)
     #expect(!drawing.contains("clipped"), Comment(rawValue: drawing))
     for label in ["0.01 ┤", " 0.1 ┤", "   1 ┤", "  10 ┤"] {
@@ -60,7 +62,7 @@ import TestSupport
   /// the means are two dots thick and the raw curves a stipple, the legend showing which.
   @Test func smoothedCurvesAreBoldOverFaintRawCurves() {
     let chart = Fixtures.smoothedChart()
-    expectForms(.lineChart(chart), named: "line-smoothed")
+    Self.expectForms(.lineChart(chart), named: "line-smoothed")
     let colour = chart.terminal(TerminalSnapshotTests.forms[0].style)
     #expect(colour.contains("\u{1B}[2;38;5;39m"), "the raw loss is faint")
     #expect(colour.contains("\u{1B}[1;38;5;39m"), "the loss mean is bold, in the loss's colour")
@@ -74,7 +76,7 @@ import TestSupport
   /// shown again in the legend, so they read apart under NO_COLOR too.
   @Test func sharedCellsTakeTheFirstRunsColourAndRunsEndInTheirGlyph() {
     let chart = Fixtures.sharedChart()
-    expectForms(.lineChart(chart), named: "line-shared")
+    Self.expectForms(.lineChart(chart), named: "line-shared")
     // Over the shared stretch (the first 60 of 150 iterations: the plot's first 26 of 66
     // columns) every braille cell is in the first run's colour (39), after it both appear.
     let colour = chart.terminal(TerminalSnapshotTests.forms[0].style)
@@ -94,25 +96,25 @@ import TestSupport
   }
 
   @Test func decisionBoundaryOfTwoBlobs() {
-    expectForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
+    Self.expectForms(.decisionBoundary(Fixtures.blobs()), named: "boundary-blobs")
   }
 
   @Test func decisionBoundaryOfThreeClasses() {
-    expectForms(.decisionBoundary(Fixtures.quadrants()), named: "boundary-three")
+    Self.expectForms(.decisionBoundary(Fixtures.quadrants()), named: "boundary-three")
   }
 
   @Test func oneDigitAtFullSize() {
     let gallery = DigitGallery(title: "test digit 0", images: [Fixtures.digit(0, caption: "label 0, predicted 0")])
-    expectForms(.digits(gallery), named: "digit-one")
+    Self.expectForms(.digits(gallery), named: "digit-one")
   }
 
   @Test func misclassifiedDigitsInRows() {
     let images = (0 ..< 5).map { Fixtures.digit($0 % 2, caption: "label \($0 % 2), predicted \(7 - $0)") }
-    expectForms(.digits(DigitGallery(title: "misclassified digits", images: images)), named: "digit-gallery")
+    Self.expectForms(.digits(DigitGallery(title: "misclassified digits", images: images)), named: "digit-gallery")
   }
 
   @Test func confusionMatrixTable() {
-    expectForms(.confusionMatrix(Fixtures.confusion()), named: "confusion")
+    Self.expectForms(.confusionMatrix(Fixtures.confusion()), named: "confusion")
   }
 
   /// A loss that diverges to NaN halfway breaks the curve there instead of drawing garbage.

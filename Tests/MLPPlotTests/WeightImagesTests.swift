@@ -30,17 +30,12 @@ import TestSupport
     return WeightImages(title: "mnist model: layer 0", width: 28, height: 28, units: units, layerUnits: 128)
   }
 
+  /// The golden drawings, and in every form lines within the width (without colour) and
+  /// the summary as the last line.
   private func expectForms(_ figure: Figure, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    TerminalSnapshotTests.expectForms(figure, named: name, sourceLocation: sourceLocation)
     for form in TerminalSnapshotTests.forms {
       let drawing = figure.terminal(form.style)
-      assertSnapshot(drawing, named: "\(name).\(form.name)", sourceLocation: sourceLocation)
-      if !form.style.color {
-        #expect(!drawing.contains("\u{1B}"), "\(name).\(form.name) has escapes", sourceLocation: sourceLocation)
-      }
-      if !form.style.unicode {
-        let isASCII = drawing.unicodeScalars.allSatisfy(\.isASCII)
-        #expect(isASCII, "\(name).\(form.name) is not ASCII", sourceLocation: sourceLocation)
-      }
       for line in drawing.components(separatedBy: "\n").dropLast() where !form.style.color {
         #expect(line.count <= form.style.width, "\(name).\(form.name): \(line)", sourceLocation: sourceLocation)
       }
